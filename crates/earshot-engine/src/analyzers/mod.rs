@@ -1,0 +1,35 @@
+//! The built-in analyzers, one file each. Adding one is a new file plus one line in a list below.
+
+use crate::{ConversationAnalyzer, TurnAnalyzer};
+
+pub mod abuse;
+pub mod empathy;
+pub mod emotion;
+pub mod escalation;
+pub mod markers;
+pub mod privacy;
+pub mod process;
+pub mod sla;
+pub mod threat;
+
+/// The turn stage, in order. Later analyzers may read what earlier ones put in the `TurnResult`
+/// (the emotion analyzer reads abuse findings, for instance).
+pub fn turn_analyzers() -> Vec<Box<dyn TurnAnalyzer>> {
+    vec![
+        Box::new(markers::Markers::new()),
+        Box::new(abuse::Abuse::new()),
+        Box::new(threat::Threats::new()),
+        Box::new(privacy::SensitiveData),
+        Box::new(emotion::Emotions::new()),
+    ]
+}
+
+/// The conversation stage, in order.
+pub fn conversation_analyzers() -> Vec<Box<dyn ConversationAnalyzer>> {
+    vec![
+        Box::new(escalation::Escalation),
+        Box::new(empathy::NoEmpathy),
+        Box::new(process::ProcessSteps),
+        Box::new(sla::ResponseTimes),
+    ]
+}

@@ -1,0 +1,29 @@
+//! The analysis core: every front end (the CLI, the server, scale-out workers, live assist)
+//! hands conversations to an [`Engine`] and gets an [`Analysis`] back.
+//!
+//! The engine is pure: no I/O, no async, no failure on input. Building an engine can fail (a rule
+//! pack or model that does not load); running it cannot: a malformed conversation yields
+//! diagnostics, never a panic.
+//!
+//! Analysis runs in two stages. The **turn stage** looks at one turn at a time (language, abuse,
+//! threats, emotion, phrase markers) and depends on nothing but that turn, so a live conversation
+//! that grows by one turn costs one turn's work. The **conversation stage** reads the turn results
+//! and the conversation's metadata (escalation, empathy, process steps, SLAs) and then scores and
+//! ranks. Analyzers of each stage are listed in [`analyzers`], one file each.
+
+pub mod analyzers;
+mod classify;
+mod config;
+mod conversation;
+mod engine;
+mod risk;
+mod scorecard;
+mod turn;
+
+pub use classify::{Classification, LabelSpan};
+pub use config::{EngineConfig, SlaConfig};
+pub use conversation::{ConversationAnalyzer, ConversationContext};
+pub use engine::Engine;
+pub use turn::{Mark, TurnAnalyzer, TurnContext, TurnResult};
+
+pub use earshot_model as model;
