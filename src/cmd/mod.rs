@@ -1,0 +1,5 @@
+//! One module per subcommand: its flags (`Args`) and its `run`.
+
+pub mod analyze;
+pub mod classify;
+

@@ -1,0 +1,164 @@
+//! The batch pipeline shared by `analyze` and `demo`: conversations are read in batches, analysed
+//! in parallel, and each batch is saved in one transaction. Memory stays flat whatever the input
+//! size: at most a few batches are in flight.
+
+use std::io::Write;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use crossbeam_channel::bounded;
+use earshot_engine::Engine;
+use earshot_model::{Analysis, Conversation};
+use earshot_store::{SqliteStore, Store, digest};
+use rayon::prelude::*;
+
+use crate::summary::Summary;
+
+/// Conversations per batch: large enough to amortise a transaction, small enough to keep memory
+/// flat and the progress display lively.
+const BATCH: usize = 512;
+
+/// Bumped whenever analysis results change for the same input, so that a re-run re-analyses.
+pub const ENGINE_VERSION: &str = concat!("earshot-", env!("CARGO_PKG_VERSION"), "-1");
+
+pub struct Options {
+    pub db: std::path::PathBuf,
+    pub threads: Option<usize>,
+    pub json: bool,
+    pub force: bool,
+    pub progress: bool,
+    pub top: usize,
+}
+
+/// An input record: a conversation, or an error already formatted for the user.
+pub enum Item {
+    Conversation(Box<Conversation>),
+    Rejected(String),
+}
+
+pub struct Outcome {
+    pub summary: Summary,
+    pub rejected: u64,
+    pub skipped: u64,
+    pub seconds: f64,
+}
+
+/// Runs the pipeline over `items`. A record error is printed at once and counted; with `strict`
+/// reading stops at the first one, and everything read before it is still analysed and saved.
+pub fn run(
+    items: impl Iterator<Item = Item> + Send,
+    opts: &Options,
+    strict: bool,
+) -> Result<Outcome> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.unwrap_or(0))
+        .build()
+        .context("cannot start the worker threads")?;
+    let mut store = SqliteStore::open(&opts.db)?;
+    let known = if opts.force { Default::default() } else { store.digests()? };
+    let engine = Engine::default();
+    let started = Instant::now();
+    let progress = opts.progress.then(|| {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} conversations analysed ({per_sec}) {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        pb.enable_steady_tick(std::time::Duration::from_millis(200));
+        pb
+    });
+
+    let mut summary = Summary::new(opts.top);
+    let mut rejected = 0u64;
+    let mut skipped = 0u64;
+    let stdout = std::io::stdout();
+
+    // A reader thread fills batches; this thread analyses them on the pool and saves them.
+    let (tx, rx) = bounded::<Vec<(Conversation, u64)>>(2);
+    let (etx, erx) = crossbeam_channel::unbounded::<String>();
+    std::thread::scope(|s| -> Result<()> {
+        let reader = s.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut skipped = 0u64;
+            for item in items {
+                match item {
+                    Item::Rejected(msg) => {
+                        if etx.send(msg).is_err() || strict {
+                            break;
+                        }
+                    }
+                    Item::Conversation(c) => {
+                        let json = serde_json::to_vec(&c).unwrap_or_default();
+                        let d = digest(&json, ENGINE_VERSION);
+                        if known.contains(&d) {
+                            skipped += 1;
+                            continue;
+                        }
+                        batch.push((*c, d));
+                        if batch.len() == BATCH && tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).is_err() {
+                            return skipped;
+                        }
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+            skipped
+        });
+        let mut out = stdout.lock();
+        let mut errors_open = true;
+        loop {
+            // Rejections are reported as soon as they happen; batches are saved in input order.
+            let batch = if errors_open {
+                crossbeam_channel::select! {
+                    recv(rx) -> b => b.ok(),
+                    recv(erx) -> e => {
+                        match e {
+                            Ok(msg) => {
+                                eprintln!("earshot: rejected: {msg}");
+                                rejected += 1;
+                            }
+                            Err(_) => errors_open = false,
+                        }
+                        continue;
+                    }
+                }
+            } else {
+                rx.recv().ok()
+            };
+            let Some(batch) = batch else { break };
+            let analyses: Vec<Analysis> =
+                pool.install(|| batch.par_iter().map(|(c, _)| engine.analyze(c)).collect());
+            let rows: Vec<_> = batch.iter().zip(&analyses).map(|((c, d), a)| (c, a, *d)).collect();
+            store
+                .save_batch(&rows)
+                .with_context(|| format!("cannot save to {}", opts.db.display()))?;
+            for ((c, _), a) in batch.iter().zip(&analyses) {
+                summary.add(c, a);
+                if opts.json {
+                    serde_json::to_writer(&mut out, &crate::summary::json_line(a))?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            if opts.json {
+                out.flush()?;
+            }
+            if let Some(pb) = &progress {
+                pb.inc(batch.len() as u64);
+            }
+        }
+        // Rejections the reader sent after the last batch still count.
+        for msg in erx.try_iter() {
+            eprintln!("earshot: rejected: {msg}");
+            rejected += 1;
+        }
+        skipped = reader.join().unwrap_or(0);
+        Ok(())
+    })?;
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    store.mark_top_percent()?;
+    Ok(Outcome { summary, rejected, skipped, seconds: started.elapsed().as_secs_f64() })
+}

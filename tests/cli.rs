@@ -1,0 +1,189 @@
+//! End-to-end tests of the `earshot` binary: the analyze and classify contracts and the rules
+//! for bad input (docs/format.md).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn earshot() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_earshot"))
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("earshot-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run_with_stdin(mut cmd: Command, input: &[u8]) -> Output {
+    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(out).lines().map(|l| serde_json::from_str(l).expect("each stdout line is JSON")).collect()
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn analyze_reports_bad_lines_keeps_the_rest_and_follows_the_json_contract() {
+    let dir = tmp("analyze");
+    let db = dir.join("e.db");
+    let out = earshot().args(["analyze", &fixture("mixed.jsonl"), "--json", "--db"]).arg(&db).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "rejected records give exit 1: {stderr}");
+    assert!(stderr.contains("mixed.jsonl:2: field `turns[0].role`"), "{stderr}");
+    assert!(stderr.contains("mixed.jsonl:4:"), "{stderr}");
+    assert!(stderr.contains("2 records rejected"), "{stderr}");
+    let lines = json_lines(&out.stdout);
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["ok-1", "ok-2", "ok-3"]);
+    for l in &lines {
+        let risk = l["risk"].as_f64().unwrap();
+        assert!((0.0..=100.0).contains(&risk));
+        assert!(l["findings"].is_array());
+        assert!(l.get("satisfaction").is_some() && l.get("scores").is_some() && l.get("severity").is_some());
+    }
+    // The abusive, threatening e-mail is the riskiest and its evidence points at the words.
+    let bad = &lines[1];
+    assert!(bad["risk"].as_f64().unwrap() > lines[0]["risk"].as_f64().unwrap());
+    let insult = bad["findings"].as_array().unwrap().iter().find(|f| f["code"] == "abuse.insult").expect("insult found");
+    assert_eq!(insult["turn"], 0);
+    assert_eq!(insult["evidence"], "idiot");
+    assert_eq!(insult["span"]["start"], 4);
+    assert_eq!(insult["span"]["end"], 9);
+    assert!(!insult["explanation"].as_str().unwrap().is_empty());
+    assert!(bad["findings"].as_array().unwrap().iter().any(|f| f["code"] == "threat.legal"));
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM conversations"), 3);
+
+    // Analysing again duplicates nothing; unchanged conversations are skipped.
+    let again = earshot().args(["analyze", &fixture("mixed.jsonl"), "--db"]).arg(&db).output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stderr).contains("3 conversations unchanged"));
+    let forced = earshot().args(["analyze", &fixture("mixed.jsonl"), "--force", "--db"]).arg(&db).output().unwrap();
+    assert_eq!(forced.status.code(), Some(1));
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM conversations"), 3);
+    let findings_before = count(&db, "SELECT COUNT(*) FROM findings");
+    earshot().args(["analyze", &fixture("mixed.jsonl"), "--force", "--db"]).arg(&db).output().unwrap();
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM findings"), findings_before);
+}
+
+#[test]
+fn strict_stops_at_the_first_bad_record_but_keeps_what_came_before() {
+    let dir = tmp("strict");
+    let db = dir.join("e.db");
+    let out = earshot().args(["analyze", "--strict", &fixture("mixed.jsonl"), "--db"]).arg(&db).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM conversations"), 1);
+}
+
+#[test]
+fn stdin_gzip_and_csv_inputs() {
+    let dir = tmp("inputs");
+    let db = dir.join("e.db");
+    let data = std::fs::read(fixture("mixed.jsonl")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&data).unwrap();
+    let gz = gz.finish().unwrap();
+    let mut cmd = earshot();
+    cmd.args(["analyze", "-", "--json", "--db"]).arg(&db);
+    let out = run_with_stdin(cmd, &gz);
+    assert_eq!(json_lines(&out.stdout).len(), 3, "{}", String::from_utf8_lossy(&out.stderr));
+
+    let csv = dir.join("export.csv");
+    std::fs::write(&csv, "ticket,who,body\nT1,end-user,where is my parcel?\nT1,agent,Hello! It arrives tomorrow.\nT2,buyer,thanks\n").unwrap();
+    let out = earshot().args(["analyze", "--json", "--map", "id=ticket,role=who,text=body", "--db"]).arg(&db).arg(&csv).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "T1");
+
+    let missing = earshot().args(["analyze", "--db"]).arg(&db).arg(dir.join("nope.jsonl")).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.jsonl"));
+}
+
+#[test]
+fn huge_and_odd_inputs_give_diagnostics_not_panics() {
+    let dir = tmp("odd");
+    let db = dir.join("e.db");
+    let big_text = "you idiot ".repeat(1_000_000); // 10 MB in one message
+    let many: Vec<serde_json::Value> = (0..10_000)
+        .map(|i| serde_json::json!({"role": if i % 2 == 0 {"customer"} else {"agent"}, "text": format!("message {i}?")}))
+        .collect();
+    let mut input = Vec::new();
+    for v in [
+        serde_json::json!({"id": "big", "turns": [{"role": "customer", "text": big_text}]}),
+        serde_json::json!({"id": "many", "turns": many}),
+        serde_json::json!({"id": "empty", "turns": [{"role": "customer", "text": ""}]}),
+        serde_json::json!({"id": "backwards", "turns": [
+            {"role": "customer", "text": "hi", "at": "2026-01-02T10:00:00Z"},
+            {"role": "agent", "text": "hello", "at": "2026-01-01T10:00:00Z"}]}),
+        serde_json::json!({"id": "no-turns", "turns": []}),
+    ] {
+        input.extend(serde_json::to_vec(&v).unwrap());
+        input.push(b'\n');
+    }
+    input.extend(b"{\"id\":\"bad-utf8\",\"turns\":[{\"role\":\"customer\",\"text\":\"\xff\xfe\"}]}\n");
+    let mut cmd = earshot();
+    cmd.args(["analyze", "-", "--json", "--db"]).arg(&db);
+    let out = run_with_stdin(cmd, &input);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("-:6") && stderr.contains("UTF-8"), "{stderr}");
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 5);
+    let diag = |id: &str| -> String {
+        lines.iter().find(|l| l["id"] == id).unwrap()["diagnostics"].to_string()
+    };
+    assert!(diag("big").contains("only the first"), "{}", diag("big"));
+    assert!(diag("empty").contains("no text"));
+    assert!(diag("backwards").contains("earlier than the turn before"));
+    assert!(diag("no-turns").contains("no turns"));
+    let big = lines.iter().find(|l| l["id"] == "big").unwrap();
+    assert!(big["findings"].as_array().unwrap().iter().any(|f| f["code"] == "abuse.insult"));
+}
+
+#[test]
+fn classify_writes_one_verdict_per_line_in_order() {
+    let input = "you are an idiot\nThanks, the parcel arrived!\n\nI will open a chargeback with my bank\n你这个傻逼\n";
+    let mut cmd = earshot();
+    cmd.args(["classify", "--threads", "2"]);
+    let out = run_with_stdin(cmd, input.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 5, "one line out per line in, blank lines included");
+    for l in &lines {
+        for key in ["lang", "labels", "abusive", "threat", "sentiment", "polarity", "emotion", "severity", "spans"] {
+            assert!(l.get(key).is_some(), "{key} missing in {l}");
+        }
+        let s = l["sentiment"].as_f64().unwrap();
+        assert!((-1.0..=1.0).contains(&s));
+        assert!(["none", "low", "medium", "high", "critical"].contains(&l["severity"].as_str().unwrap()));
+    }
+    assert_eq!(lines[0]["abusive"], true);
+    let insult = lines[0]["spans"].as_array().unwrap().iter().find(|s| s["label"] == "abuse.insult").expect("insult span");
+    assert_eq!((insult["start"].as_u64(), insult["end"].as_u64()), (Some(11), Some(16)));
+    assert_eq!(lines[1]["abusive"], false);
+    assert_eq!(lines[1]["polarity"], "positive");
+    assert_eq!(lines[2]["severity"], "none");
+    assert_eq!(lines[3]["threat"], true);
+    assert!(lines[3]["labels"].as_array().unwrap().iter().any(|c| c == "threat.chargeback"));
+    assert_eq!(lines[4]["lang"], "zh");
+    assert_eq!(lines[4]["abusive"], true);
+}
