@@ -4,8 +4,10 @@
 //!
 //! Architecture invariant: this crate knows the model, never the engine or HTTP.
 
+mod access;
 mod sqlite;
 
+pub use access::{AgentScorecard, StoredFinding, TokenGrant, TokenRole, Verdict};
 pub use sqlite::SqliteStore;
 
 use earshot_model::{Analysis, Conversation, Finding, Severity};
@@ -21,6 +23,8 @@ pub enum StoreError {
     TooNew { found: i64, known: i64 },
     #[error("stored JSON is damaged: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("no randomness available for a new token: {0}")]
+    Random(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -46,8 +50,15 @@ pub struct QueueFilter {
     pub workspace: Option<String>,
     pub min_severity: Option<Severity>,
     pub code: Option<String>,
+    pub agent: Option<String>,
+    pub channel: Option<String>,
+    pub language: Option<String>,
+    /// RFC 3339 bounds on the conversation's start.
+    pub from: Option<String>,
+    pub to: Option<String>,
     pub top1pct_only: bool,
     pub limit: usize,
+    pub offset: usize,
 }
 
 /// The storage earshot needs.

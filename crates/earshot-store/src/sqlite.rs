@@ -8,7 +8,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::{QueueEntry, QueueFilter, Result, Store, StoreError};
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/sqlite/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/sqlite/0001_init.sql"),
+    include_str!("migrations/sqlite/0002_tokens_reviews.sql"),
+];
 
 pub struct SqliteStore {
     conn: Connection,
@@ -55,7 +58,7 @@ impl SqliteStore {
     }
 }
 
-fn sev_rank(s: Severity) -> i64 {
+pub(crate) fn sev_rank(s: Severity) -> i64 {
     Severity::ALL.iter().position(|x| *x == s).unwrap_or(0) as i64
 }
 
@@ -203,6 +206,18 @@ impl Store for SqliteStore {
         if filter.top1pct_only {
             sql.push_str(" AND top1pct = 1");
         }
+        for (column, op, value) in [
+            ("agent_id", "=", &filter.agent),
+            ("channel", "=", &filter.channel),
+            ("language", "=", &filter.language),
+            ("started_at", ">=", &filter.from),
+            ("started_at", "<", &filter.to),
+        ] {
+            if let Some(v) = value {
+                args.push(Box::new(v.clone()));
+                sql.push_str(&format!(" AND {column} {op} ?{}", args.len()));
+            }
+        }
         if let Some(s) = filter.min_severity {
             args.push(Box::new(sev_rank(s)));
             sql.push_str(&format!(
@@ -218,7 +233,8 @@ impl Store for SqliteStore {
             ));
         }
         args.push(Box::new(filter.limit.max(1) as i64));
-        sql.push_str(&format!(" ORDER BY risk DESC, id LIMIT ?{}", args.len()));
+        args.push(Box::new(filter.offset as i64));
+        sql.push_str(&format!(" ORDER BY risk DESC, id LIMIT ?{} OFFSET ?{}", args.len() - 1, args.len()));
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())), |r| {
             Ok(QueueEntry {
@@ -298,7 +314,7 @@ impl Store for SqliteStore {
     }
 }
 
-fn row_to_finding(r: &rusqlite::Row<'_>) -> rusqlite::Result<Finding> {
+pub(crate) fn row_to_finding(r: &rusqlite::Row<'_>) -> rusqlite::Result<Finding> {
     let code: String = r.get(0)?;
     let sev: String = r.get(1)?;
     let mut f = Finding::new(earshot_model::Code::new(code), r.get::<_, String>(8)?);
