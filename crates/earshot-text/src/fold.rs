@@ -144,7 +144,11 @@ pub(crate) fn strip_diacritic(c: char) -> Option<&'static str> {
         _ => {
             use unicode_normalization::UnicodeNormalization;
             let base = std::iter::once(c).nfd().next().unwrap_or(c);
-            return if base.is_ascii_alphabetic() { ascii_str(base) } else { None };
+            return if base.is_ascii_alphabetic() {
+                ascii_str(base)
+            } else {
+                None
+            };
         }
     })
 }
@@ -166,7 +170,10 @@ pub(crate) fn kana(c: char) -> char {
 
 /// Characters that separate the letters of a spelled-out word ("f.u.c.k", "f u c k").
 pub(crate) fn is_letter_separator(c: char) -> bool {
-    matches!(c, ' ' | '.' | '-' | '_' | '*' | '/' | '|' | '+' | '~' | '·' | '•' | ',' | '\'')
+    matches!(
+        c,
+        ' ' | '.' | '-' | '_' | '*' | '/' | '|' | '+' | '~' | '·' | '•' | ',' | '\''
+    )
 }
 
 #[cfg(test)]

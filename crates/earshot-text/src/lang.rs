@@ -20,8 +20,17 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const SUPPORTED: [Lang; 9] =
-        [Lang::En, Lang::De, Lang::Ja, Lang::Es, Lang::Fr, Lang::Vi, Lang::Th, Lang::Ar, Lang::Zh];
+    pub const SUPPORTED: [Lang; 9] = [
+        Lang::En,
+        Lang::De,
+        Lang::Ja,
+        Lang::Es,
+        Lang::Fr,
+        Lang::Vi,
+        Lang::Th,
+        Lang::Ar,
+        Lang::Zh,
+    ];
 
     /// The BCP-47 tag.
     pub fn as_str(self) -> &'static str {
@@ -41,8 +50,15 @@ impl Lang {
 
     /// Reads a BCP-47 tag by its primary subtag: `de-AT` is German, `zh-Hant` Chinese.
     pub fn parse(tag: &str) -> Lang {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        Lang::SUPPORTED.into_iter().find(|l| l.as_str() == primary).unwrap_or(Lang::Und)
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        Lang::SUPPORTED
+            .into_iter()
+            .find(|l| l.as_str() == primary)
+            .unwrap_or(Lang::Und)
     }
 
     /// Whether words are separated by spaces (so word boundaries apply to lexicon matches).
@@ -63,9 +79,44 @@ const EN: &[&str] = &[
     "hi", "hello", "no", "yes", "did", "do", "we", "will", "get", "an", "a", "on", "in",
 ];
 const DE: &[&str] = &[
-    "der", "die", "das", "und", "ist", "ich", "nicht", "sie", "mein", "meine", "ein", "eine", "zu",
-    "mit", "ist", "bitte", "danke", "wo", "habe", "haben", "es", "auf", "für", "noch", "bestellung",
-    "hallo", "wir", "ihr", "ihre", "den", "dem", "kann", "wird", "nein", "ja", "du", "bin", "sind",
+    "der",
+    "die",
+    "das",
+    "und",
+    "ist",
+    "ich",
+    "nicht",
+    "sie",
+    "mein",
+    "meine",
+    "ein",
+    "eine",
+    "zu",
+    "mit",
+    "ist",
+    "bitte",
+    "danke",
+    "wo",
+    "habe",
+    "haben",
+    "es",
+    "auf",
+    "für",
+    "noch",
+    "bestellung",
+    "hallo",
+    "wir",
+    "ihr",
+    "ihre",
+    "den",
+    "dem",
+    "kann",
+    "wird",
+    "nein",
+    "ja",
+    "du",
+    "bin",
+    "sind",
 ];
 const ES: &[&str] = &[
     "el", "la", "de", "que", "y", "es", "mi", "no", "un", "una", "los", "las", "por", "para",
@@ -78,12 +129,22 @@ const FR: &[&str] = &[
     "votre", "nous", "suis", "j'ai", "c'est", "au", "du", "toujours", "reçu", "mais",
 ];
 
+const VI: &[&str] = &[
+    "không", "là", "của", "và", "có", "được", "tôi", "bạn", "mày", "tao", "này", "quá", "rồi",
+    "đi", "cho", "với", "hàng", "đơn", "giúp", "nhé", "ạ", "em", "anh", "chị", "sao", "gì", "chưa",
+    "nhận", "shop", "thì", "mà", "vậy", "lắm", "ơi", "cảm", "ơn", "khong", "duoc", "roi",
+];
+
 fn char_class(c: char) -> Option<Lang> {
     match c {
-        '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}' => Some(Lang::Ja),
+        '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}' => {
+            Some(Lang::Ja)
+        }
         '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' => Some(Lang::Zh),
         '\u{0e00}'..='\u{0e7f}' => Some(Lang::Th),
-        '\u{0600}'..='\u{06ff}' | '\u{0750}'..='\u{077f}' | '\u{fb50}'..='\u{fdff}'
+        '\u{0600}'..='\u{06ff}'
+        | '\u{0750}'..='\u{077f}'
+        | '\u{fb50}'..='\u{fdff}'
         | '\u{fe70}'..='\u{feff}' => Some(Lang::Ar),
         _ => None,
     }
@@ -91,9 +152,9 @@ fn char_class(c: char) -> Option<Lang> {
 
 /// Letters that only Vietnamese uses among the supported languages.
 fn is_vietnamese_letter(c: char) -> bool {
-    matches!(c,
-        'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư'
-        | '\u{1ea0}'..='\u{1ef9}' // Latin Extended Additional: ạ ả ấ ầ ẩ ẫ ậ ... ỹ
+    matches!(
+        c,
+        'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | '\u{1ea0}'..='\u{1ef9}' // Latin Extended Additional: ạ ả ấ ầ ẩ ẫ ậ ... ỹ
     )
 }
 
@@ -122,7 +183,9 @@ pub fn detect_language(text: &str) -> Lang {
                 match c {
                     'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü' => german += 1,
                     'ñ' | '¿' | '¡' | 'á' | 'í' | 'ó' | 'ú' => spanish += 1,
-                    'ç' | 'è' | 'ê' | 'à' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'ë' | 'œ' => french += 1,
+                    'ç' | 'è' | 'ê' | 'à' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'ë' | 'œ' => {
+                        french += 1
+                    }
                     _ => {}
                 }
             }
@@ -132,10 +195,14 @@ pub fn detect_language(text: &str) -> Lang {
     if counts[0] > 0 && counts[0] * 5 >= counts[1] {
         return Lang::Ja;
     }
-    let script = [(counts[1], Lang::Zh), (counts[2], Lang::Th), (counts[3], Lang::Ar)]
-        .into_iter()
-        .max_by_key(|(n, _)| *n)
-        .filter(|(n, _)| *n > 0 && *n * 2 >= latin.min(*n * 2));
+    let script = [
+        (counts[1], Lang::Zh),
+        (counts[2], Lang::Th),
+        (counts[3], Lang::Ar),
+    ]
+    .into_iter()
+    .max_by_key(|(n, _)| *n)
+    .filter(|(n, _)| *n > 0 && *n * 2 >= latin.min(*n * 2));
     if let Some((n, lang)) = script
         && n as f32 >= latin as f32 * 0.3
     {
@@ -147,7 +214,7 @@ pub fn detect_language(text: &str) -> Lang {
     if latin == 0 {
         return Lang::Und;
     }
-    let mut score = [0f32; 4]; // en, de, es, fr
+    let mut score = [0f32; 5]; // en, de, es, fr, vi
     let mut words = 0;
     for w in text.split(|c: char| !(c.is_alphabetic() || c == '\'')) {
         if w.is_empty() {
@@ -156,7 +223,7 @@ pub fn detect_language(text: &str) -> Lang {
         words += 1;
         let lw = w.to_lowercase();
         let lw = lw.as_str();
-        for (i, list) in [EN, DE, ES, FR].iter().enumerate() {
+        for (i, list) in [EN, DE, ES, FR, VI].iter().enumerate() {
             if list.contains(&lw) {
                 score[i] += 1.0;
             }
@@ -169,12 +236,15 @@ pub fn detect_language(text: &str) -> Lang {
         .iter()
         .copied()
         .enumerate()
-        .fold((0usize, 0f32), |acc, (i, s)| if s > acc.1 { (i, s) } else { acc });
+        .fold(
+            (0usize, 0f32),
+            |acc, (i, s)| if s > acc.1 { (i, s) } else { acc },
+        );
     if top == 0.0 {
         // Latin letters with no function word: most often English product talk ("ok", "refund?").
         return if words > 0 { Lang::En } else { Lang::Und };
     }
-    [Lang::En, Lang::De, Lang::Es, Lang::Fr][best]
+    [Lang::En, Lang::De, Lang::Es, Lang::Fr, Lang::Vi][best]
 }
 
 #[cfg(test)]
@@ -185,9 +255,15 @@ mod tests {
     fn detects_the_nine_languages_on_short_support_messages() {
         let cases = [
             ("Where is my order? It has been two weeks.", Lang::En),
-            ("Wo ist meine Bestellung? Ich warte seit zwei Wochen.", Lang::De),
+            (
+                "Wo ist meine Bestellung? Ich warte seit zwei Wochen.",
+                Lang::De,
+            ),
             ("注文した商品がまだ届いていません。", Lang::Ja),
-            ("¿Dónde está mi pedido? Llevo dos semanas esperando.", Lang::Es),
+            (
+                "¿Dónde está mi pedido? Llevo dos semanas esperando.",
+                Lang::Es,
+            ),
             ("Bonjour, je n'ai toujours pas reçu ma commande.", Lang::Fr),
             ("Đơn hàng của tôi đâu rồi? Tôi đã chờ hai tuần.", Lang::Vi),
             ("สินค้ายังไม่มาถึงเลยค่ะ", Lang::Th),

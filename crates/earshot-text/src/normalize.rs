@@ -34,7 +34,11 @@ pub struct View {
 
 impl View {
     fn with_capacity(n: usize) -> View {
-        View { text: String::with_capacity(n), start: Vec::with_capacity(n), end: Vec::with_capacity(n) }
+        View {
+            text: String::with_capacity(n),
+            start: Vec::with_capacity(n),
+            end: Vec::with_capacity(n),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -71,7 +75,9 @@ impl View {
 
     /// The characters of the view with the original range each came from.
     fn items(&self) -> impl Iterator<Item = (char, u32, u32)> + '_ {
-        self.text.char_indices().map(|(b, c)| (c, self.start[b], self.end[b]))
+        self.text
+            .char_indices()
+            .map(|(b, c)| (c, self.start[b], self.end[b]))
     }
 }
 
@@ -181,7 +187,12 @@ fn skeleton_of(folded: &View) -> View {
     let mut k = 0;
     while k < src.len() {
         if !is_word_char(src[k].0) {
-            items.push(Item { c: src[k].0, from: src[k].1, to: src[k].2, dropped: false });
+            items.push(Item {
+                c: src[k].0,
+                from: src[k].1,
+                to: src[k].2,
+                dropped: false,
+            });
             k += 1;
             continue;
         }
@@ -196,15 +207,34 @@ fn skeleton_of(folded: &View) -> View {
         let leet_ok = ascii_letters >= 1 && (letters >= 2 || word.len() >= 3);
         for (p, &(c, from, to)) in word.iter().enumerate() {
             let next_is_letter = word.get(p + 1).is_some_and(|n| n.0.is_alphabetic());
-            let mapped = if leet_ok && (c != '!' || next_is_letter) { fold::leet(c) } else { None };
+            let mapped = if leet_ok && (c != '!' || next_is_letter) {
+                fold::leet(c)
+            } else {
+                None
+            };
             if let Some(m) = mapped {
-                items.push(Item { c: m, from, to, dropped: false });
+                items.push(Item {
+                    c: m,
+                    from,
+                    to,
+                    dropped: false,
+                });
             } else if let Some(base) = fold::strip_diacritic(c) {
                 for b in base.chars() {
-                    items.push(Item { c: b, from, to, dropped: false });
+                    items.push(Item {
+                        c: b,
+                        from,
+                        to,
+                        dropped: false,
+                    });
                 }
             } else {
-                items.push(Item { c: fold::kana(c), from, to, dropped: false });
+                items.push(Item {
+                    c: fold::kana(c),
+                    from,
+                    to,
+                    dropped: false,
+                });
             }
         }
         k = end;
@@ -230,6 +260,10 @@ fn skeleton_of(folded: &View) -> View {
         p = q;
     }
     out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
 }
 
 /// Pass 2: a run of three or more single letters separated by one or two separator characters
@@ -262,7 +296,10 @@ fn join_spelled_out(items: &mut [Item]) {
                 break;
             }
         }
-        if letters.len() >= 3 {
+        // Chinese and Japanese words are often two characters long, and their writers do not put
+        // spaces between characters, so two spaced characters are already one disguised word.
+        let cjk = letters.iter().all(|&i| is_cjk(items[i].c));
+        if letters.len() >= 3 || (cjk && letters.len() == 2) {
             for w in letters.windows(2) {
                 for it in &mut items[w[0] + 1..w[1]] {
                     it.dropped = true;
@@ -305,6 +342,7 @@ mod tests {
         assert_eq!(skel("f\u{0336}u\u{0336}c\u{0336}k\u{0336}"), "fuck");
         assert_eq!(skel("Địt mẹ"), "dit me");
         assert_eq!(skel("ばか"), "バカ");
+        assert_eq!(skel("傻 逼"), "傻逼");
         assert_eq!(skel("Scheiße"), "scheisse");
     }
 
@@ -327,7 +365,10 @@ mod tests {
         assert_eq!(span.slice(input), Some("f.u.c.k.i.n.g"));
         let input = "fuuuuck";
         let n = normalize(input);
-        assert_eq!(n.skeleton().original_span(0..4).slice(input), Some("fuuuuck"));
+        assert_eq!(
+            n.skeleton().original_span(0..4).slice(input),
+            Some("fuuuuck")
+        );
     }
 
     #[test]
@@ -338,7 +379,8 @@ mod tests {
         assert_eq!(n.as_str(), "");
         let _ = normalize("ǅ\u{0301}\u{fdfa}");
         let n = normalize("abc");
-        assert_eq!(n.original_span(5..2), Span::new(3, 3));
-        assert_eq!(n.original_span(2..1), Span::new(2, 2));
+        let (five, two, one) = (5, 2, 1);
+        assert_eq!(n.original_span(five..two), Span::new(3, 3));
+        assert_eq!(n.original_span(two..one), Span::new(2, 2));
     }
 }

@@ -1,0 +1,347 @@
+//! The abuse lexicons (`lexicons/abuse/<lang>.tsv`, embedded at build time) compiled into one
+//! Aho-Corasick automaton over the skeleton view of `earshot-text`.
+//!
+//! Entries go through the same `skeleton` function as messages, so `Scheiße` in the file matches
+//! `scheisse`, `SCHEIẞE` and `sch3isse` in a message. Latin-script entries need word boundaries
+//! (a leading or trailing `*` in the file lifts one side); Arabic entries may carry the usual
+//! one-letter prefixes; Chinese, Japanese and Thai entries match as substrings, with allowlist
+//! entries (category `allow`) vetoing any hit they cover.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use earshot_text::{Lang, skeleton};
+
+/// What an entry means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Cat {
+    Profanity,
+    Insult,
+    Slur,
+    Sexual,
+    /// An ordinary word that contains an entry ("Scunthorpe"); it vetoes hits it covers.
+    Allow,
+    /// A second-person word: who an insult is aimed at.
+    You,
+    /// A negation, which drops an insult ("not calling you an idiot").
+    Neg,
+    /// Reported speech, which lowers an insult ("he called me an idiot").
+    Report,
+}
+
+impl Cat {
+    fn parse(s: &str) -> Option<Cat> {
+        Some(match s {
+            "profanity" => Cat::Profanity,
+            "insult" => Cat::Insult,
+            "slur" => Cat::Slur,
+            "sexual" => Cat::Sexual,
+            "allow" => Cat::Allow,
+            "you" => Cat::You,
+            "neg" => Cat::Neg,
+            "report" => Cat::Report,
+            _ => return None,
+        })
+    }
+
+    /// Whether hits of this category are abuse themselves (rather than context around it).
+    pub fn is_abuse(self) -> bool {
+        matches!(self, Cat::Profanity | Cat::Insult | Cat::Slur | Cat::Sexual)
+    }
+}
+
+/// How a hit must sit in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Latin script: word boundaries on both sides unless lifted by `*`.
+    Word,
+    /// Arabic script: a word start (after an optional one-letter prefix); short entries also
+    /// need a word end.
+    Arabic,
+    /// Chinese, Japanese, Thai: any substring.
+    Substring,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The entry as written in the file (for explanations).
+    pub written: String,
+    /// The entry's skeleton, as matched.
+    pub key: String,
+    pub lang: Lang,
+    pub cat: Cat,
+    /// 1 (mild) to 3 (strong).
+    pub severity: u8,
+    /// `*` before: other letters may precede ("*idiot" finds "vollidiot").
+    pub open_start: bool,
+    /// `*` after: other letters may follow ("fuck*" finds "fucking").
+    pub open_end: bool,
+    /// Only counts when the message is in the entry's language.
+    pub strict: bool,
+    pub shape: Shape,
+}
+
+/// The compiled lexicon.
+pub struct Lexicon {
+    pub entries: Vec<Entry>,
+    ac: AhoCorasick,
+}
+
+/// A hit of an entry in the skeleton view, in bytes of that view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub const FILES: &[(Lang, &str)] = &[
+    (
+        Lang::En,
+        include_str!("../../../../../lexicons/abuse/en.tsv"),
+    ),
+    (
+        Lang::De,
+        include_str!("../../../../../lexicons/abuse/de.tsv"),
+    ),
+    (
+        Lang::Es,
+        include_str!("../../../../../lexicons/abuse/es.tsv"),
+    ),
+    (
+        Lang::Fr,
+        include_str!("../../../../../lexicons/abuse/fr.tsv"),
+    ),
+    (
+        Lang::Ja,
+        include_str!("../../../../../lexicons/abuse/ja.tsv"),
+    ),
+    (
+        Lang::Zh,
+        include_str!("../../../../../lexicons/abuse/zh.tsv"),
+    ),
+    (
+        Lang::Vi,
+        include_str!("../../../../../lexicons/abuse/vi.tsv"),
+    ),
+    (
+        Lang::Th,
+        include_str!("../../../../../lexicons/abuse/th.tsv"),
+    ),
+    (
+        Lang::Ar,
+        include_str!("../../../../../lexicons/abuse/ar.tsv"),
+    ),
+];
+
+fn shape_of(key: &str) -> Shape {
+    if key.chars().any(|c| matches!(c, '\u{0600}'..='\u{06ff}' | '\u{0750}'..='\u{077f}')) {
+        Shape::Arabic
+    } else if key.chars().any(|c| {
+        matches!(c, '\u{0e00}'..='\u{0e7f}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}')
+    }) {
+        Shape::Substring
+    } else {
+        Shape::Word
+    }
+}
+
+/// Parses one lexicon file. Lines that do not parse are skipped; the `lexicon_files_parse` test
+/// makes sure the shipped files have none.
+pub fn parse(lang: Lang, text: &str) -> (Vec<Entry>, Vec<String>) {
+    let mut entries = Vec::new();
+    let mut bad = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let cat = cols.get(1).and_then(|c| Cat::parse(c.trim()));
+        let (Some(pattern), Some(cat)) = (cols.first(), cat) else {
+            bad.push(line.to_string());
+            continue;
+        };
+        let severity = cols
+            .get(2)
+            .and_then(|s| s.trim().parse::<u8>().ok())
+            .unwrap_or(1)
+            .clamp(1, 3);
+        let strict = cols
+            .get(3)
+            .is_some_and(|f| f.split(',').any(|f| f.trim() == "strict"));
+        let open_start = pattern.starts_with('*');
+        let open_end = pattern.ends_with('*') && pattern.len() > 1;
+        let written = pattern.trim_matches('*').trim().to_string();
+        let key = skeleton(&written);
+        if key.is_empty() {
+            bad.push(line.to_string());
+            continue;
+        }
+        let shape = shape_of(&key);
+        entries.push(Entry {
+            written,
+            key,
+            lang,
+            cat,
+            severity,
+            open_start,
+            open_end,
+            strict,
+            shape,
+        });
+    }
+    (entries, bad)
+}
+
+impl Lexicon {
+    /// The lexicon of all nine languages.
+    pub fn abuse() -> Lexicon {
+        let mut entries = Vec::new();
+        for (lang, text) in FILES {
+            entries.extend(parse(*lang, text).0);
+        }
+        Lexicon::from_entries(entries)
+    }
+
+    pub fn from_entries(entries: Vec<Entry>) -> Lexicon {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(entries.iter().map(|e| e.key.as_str()))
+            .or_else(|_| AhoCorasick::new(Vec::<&str>::new()));
+        // Building from valid UTF-8 keys cannot fail; the fallback keeps this infallible anyway.
+        let ac = ac.unwrap_or_else(|_| unreachable!("an empty automaton always builds"));
+        Lexicon { entries, ac }
+    }
+
+    /// Every hit in the skeleton `text` that sits right (boundaries, prefixes) and applies to a
+    /// message in `lang`, with allowlisted hits removed.
+    pub fn find(&self, text: &str, lang: Lang) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut allows: Vec<(usize, usize)> = Vec::new();
+        for m in self.ac.find_overlapping_iter(text) {
+            let id = m.pattern().as_usize();
+            let Some(e) = self.entries.get(id) else {
+                continue;
+            };
+            if e.strict && lang != e.lang {
+                continue;
+            }
+            if !fits(e, text, m.start(), m.end()) {
+                continue;
+            }
+            if e.cat == Cat::Allow {
+                allows.push(extend_to_word(text, m.start(), m.end()));
+                continue;
+            }
+            hits.push(Hit {
+                entry: id,
+                start: m.start(),
+                end: m.end(),
+            });
+        }
+        hits.retain(|h| !allows.iter().any(|&(s, e)| s <= h.start && h.end <= e));
+        // Keep the longest of hits that overlap within the same role (abuse vs context).
+        let abuse = |h: &Hit| self.entries[h.entry].cat.is_abuse();
+        let snapshot = hits.clone();
+        hits.retain(|h| {
+            !snapshot.iter().any(|o| {
+                o != h
+                    && abuse(o) == abuse(h)
+                    && o.start <= h.start
+                    && h.end <= o.end
+                    && (o.end - o.start > h.end - h.start || o.entry < h.entry)
+            })
+        });
+        hits.sort_by_key(|h| (h.start, h.end));
+        hits
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// An allowlist hit covers the whole word it sits in, so "cocktail*" also covers "cocktails".
+fn extend_to_word(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last();
+    let e = text[end..]
+        .char_indices()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last();
+    let s = s.map_or(start, |(i, _)| i);
+    let e = e.map_or(end, |(i, c)| end + i + c.len_utf8());
+    // Only Latin words extend; CJK and Thai runs have no spaces and would cover a whole sentence.
+    if text[s..e].is_ascii() {
+        (s, e)
+    } else {
+        (start, end)
+    }
+}
+
+const ARABIC_PREFIXES: &[char] = &['و', 'ف', 'ب', 'ل', 'ك'];
+
+fn fits(e: &Entry, text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    match e.shape {
+        Shape::Substring => true,
+        Shape::Word => {
+            (e.open_start || !before.is_some_and(is_word))
+                && (e.open_end || !after.is_some_and(is_word))
+        }
+        Shape::Arabic => {
+            let mut back = text[..start].chars().rev();
+            let start_ok = match back.next() {
+                None => true,
+                Some(c) if !is_word(c) => true,
+                Some(c) if ARABIC_PREFIXES.contains(&c) => !back.next().is_some_and(is_word),
+                Some(_) => e.open_start,
+            };
+            let short = e.key.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+            let end_ok = !short || e.open_end || !after.is_some_and(is_word) || after == Some('ك');
+            start_ok && end_ok
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_files_parse() {
+        for (lang, text) in FILES {
+            let (entries, bad) = parse(*lang, text);
+            assert!(bad.is_empty(), "{lang}: lines that do not parse: {bad:?}");
+            assert!(
+                entries.iter().filter(|e| e.cat.is_abuse()).count() >= 40,
+                "{lang}: too few entries"
+            );
+        }
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        let lex = Lexicon::abuse();
+        let sk = skeleton(text);
+        lex.find(&sk, Lang::Und)
+            .iter()
+            .filter(|h| lex.entries[h.entry].cat.is_abuse())
+            .map(|h| sk[h.start..h.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn boundaries_and_allowlists_hold() {
+        assert!(words("Scunthorpe United").is_empty());
+        assert!(words("my assistant sent a cocktail class analysis from Sussex").is_empty());
+        assert!(words("I read Dickens and bought shiitake at Dick's Sporting Goods").is_empty());
+        assert!(words("垃圾桶坏了").is_empty());
+        assert_eq!(words("you fucking idiot"), vec!["fuck", "idiot"]);
+        assert_eq!(words("du Vollidiot"), vec!["idiot"]);
+        assert_eq!(words("傻逼客服"), vec!["傻逼"]);
+        assert_eq!(words("do ngu"), vec!["do ngu"]);
+    }
+}
