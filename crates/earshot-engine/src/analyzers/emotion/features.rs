@@ -28,6 +28,19 @@ pub struct Prior {
     pub threat: bool,
 }
 
+/// The prior of a turn from the findings already made on it.
+pub fn prior_of(findings: &[earshot_model::Finding]) -> Prior {
+    let abuse = findings.iter().any(|f| f.code.category() == "abuse");
+    let strong = findings
+        .iter()
+        .any(|f| f.code.category() == "abuse" && f.code != earshot_model::Code::ABUSE_PROFANITY);
+    Prior {
+        abuse,
+        profanity_only: abuse && !strong,
+        threat: findings.iter().any(|f| f.code.category() == "threat"),
+    }
+}
+
 /// The features of one message. Reuse one value across messages to keep its buffer.
 #[derive(Debug, Clone)]
 pub struct Features {
@@ -40,7 +53,11 @@ pub struct Features {
 
 impl Default for Features {
     fn default() -> Features {
-        Features { buckets: Vec::with_capacity(1024), cues: [0.0; CUES], evidence: Default::default() }
+        Features {
+            buckets: Vec::with_capacity(1024),
+            cues: [0.0; CUES],
+            evidence: Default::default(),
+        }
     }
 }
 
@@ -106,7 +123,14 @@ fn negator_hashes() -> &'static [u64] {
 
 /// Computes the features of a message. `original` is the text as written (for capitals),
 /// `norm` its folded form, `mask` the model's bucket mask.
-pub fn extract(original: &str, norm: &str, lang: Lang, prior: Prior, mask: u32, out: &mut Features) {
+pub fn extract(
+    original: &str,
+    norm: &str,
+    lang: Lang,
+    prior: Prior,
+    mask: u32,
+    out: &mut Features,
+) {
     out.buckets.clear();
     out.cues = [0.0; CUES];
     out.evidence = Default::default();
@@ -130,29 +154,32 @@ fn hash_ngrams(norm: &str, mask: u32, buckets: &mut Vec<u32>) -> usize {
     let mut last_word: Option<u64> = None;
     let mut neg_scope = 0u8;
     let mut emit = |h: u64| buckets.push((finish(h) as u32) & mask);
-    let mut end_word = |word: &mut u64, len: &mut usize, uns: &mut bool, emit: &mut dyn FnMut(u64)| {
-        if *len > 0 && !*uns {
-            emit(*word);
-            if let Some(p) = last_word {
-                emit(step(step(FNV_OFFSET ^ 2, p), *word));
+    let mut end_word =
+        |word: &mut u64, len: &mut usize, uns: &mut bool, emit: &mut dyn FnMut(u64)| {
+            if *len > 0 && !*uns {
+                emit(*word);
+                if let Some(p) = last_word {
+                    emit(step(step(FNV_OFFSET ^ 2, p), *word));
+                }
+                if neg_scope > 0 {
+                    emit(step(FNV_OFFSET ^ 3, *word));
+                    neg_scope -= 1;
+                }
+                if negators.contains(word) {
+                    neg_scope = 3;
+                }
+                last_word = Some(*word);
             }
-            if neg_scope > 0 {
-                emit(step(FNV_OFFSET ^ 3, *word));
-                neg_scope -= 1;
-            }
-            if negators.contains(word) {
-                neg_scope = 3;
-            }
-            last_word = Some(*word);
-        }
-        *word = FNV_OFFSET ^ 1;
-        *len = 0;
-        *uns = false;
-    };
+            *word = FNV_OFFSET ^ 1;
+            *len = 0;
+            *uns = false;
+        };
     let mut rest = norm;
     while let Some(c0) = rest.chars().next() {
         let at_start = prev.is_none_or(char::is_whitespace);
-        if at_start && (rest.starts_with('@') || rest.starts_with("http") || rest.starts_with("www.")) {
+        if at_start
+            && (rest.starts_with('@') || rest.starts_with("http") || rest.starts_with("www."))
+        {
             skipping = true;
         }
         rest = &rest[c0.len_utf8()..];
@@ -201,7 +228,9 @@ fn hash_ngrams(norm: &str, mask: u32, buckets: &mut Vec<u32>) -> usize {
             if n == 1 && c == ' ' {
                 continue;
             }
-            let h = gram.iter().fold(FNV_OFFSET ^ (10 + n as u64), |h, ch| step(h, *ch as u64));
+            let h = gram
+                .iter()
+                .fold(FNV_OFFSET ^ (10 + n as u64), |h, ch| step(h, *ch as u64));
             emit(h);
         }
     }
@@ -210,7 +239,9 @@ fn hash_ngrams(norm: &str, mask: u32, buckets: &mut Vec<u32>) -> usize {
     if seen > 0 && ring[3] != ' ' {
         ring = [ring[1], ring[2], ring[3], ' '];
         for n in 2..=4usize.min(seen + 1) {
-            let h = ring[4 - n..].iter().fold(FNV_OFFSET ^ (10 + n as u64), |h, ch| step(h, *ch as u64));
+            let h = ring[4 - n..]
+                .iter()
+                .fold(FNV_OFFSET ^ (10 + n as u64), |h, ch| step(h, *ch as u64));
             emit(h);
         }
     }
@@ -222,19 +253,65 @@ fn is_angry_emoji(c: char) -> bool {
 }
 
 fn is_sad_emoji(c: char) -> bool {
-    matches!(c, '😢' | '😭' | '😞' | '😔' | '😟' | '😥' | '😩' | '😫' | '🙁' | '☹' | '😕' | '💔' | '😰' | '😨' | '😱')
+    matches!(
+        c,
+        '😢' | '😭'
+            | '😞'
+            | '😔'
+            | '😟'
+            | '😥'
+            | '😩'
+            | '😫'
+            | '🙁'
+            | '☹'
+            | '😕'
+            | '💔'
+            | '😰'
+            | '😨'
+            | '😱'
+    )
 }
 
 fn is_happy_emoji(c: char) -> bool {
-    matches!(c, '😊' | '🙂' | '😀' | '😃' | '😄' | '😁' | '😍' | '🥰' | '😘' | '❤' | '💕' | '💖' | '👍' | '🙏' | '👏' | '🎉' | '✨' | '💯' | '😆' | '😂' | '🤣')
+    matches!(
+        c,
+        '😊' | '🙂'
+            | '😀'
+            | '😃'
+            | '😄'
+            | '😁'
+            | '😍'
+            | '🥰'
+            | '😘'
+            | '❤'
+            | '💕'
+            | '💖'
+            | '👍'
+            | '🙏'
+            | '👏'
+            | '🎉'
+            | '✨'
+            | '💯'
+            | '😆'
+            | '😂'
+            | '🤣'
+    )
 }
 
-fn cues(original: &str, norm: &str, lang: Lang, prior: Prior, stretched: usize, out: &mut Features) {
+fn cues(
+    original: &str,
+    norm: &str,
+    lang: Lang,
+    prior: Prior,
+    stretched: usize,
+    out: &mut Features,
+) {
     let c = &mut out.cues;
     c[0] = 1.0;
     let (mut upper, mut letters) = (0usize, 0usize);
     let (mut angry, mut sad, mut happy) = (0usize, 0usize, 0usize);
-    let (mut bang, mut quest, mut bang_runs, mut quest_runs, mut dots) = (false, false, 0usize, 0usize, false);
+    let (mut bang, mut quest, mut bang_runs, mut quest_runs, mut dots) =
+        (false, false, 0usize, 0usize, false);
     let mut run_char = '\0';
     let mut run = 0usize;
     let mut chars = 0usize;
@@ -257,7 +334,9 @@ fn cues(original: &str, norm: &str, lang: Lang, prior: Prior, stretched: usize, 
         };
         bang |= p == '!';
         quest |= p == '?';
-        if p != '\0' && (p == run_char || run > 0 && matches!((p, run_char), ('!', '?') | ('?', '!'))) {
+        if p != '\0'
+            && (p == run_char || run > 0 && matches!((p, run_char), ('!', '?') | ('?', '!')))
+        {
             run += 1;
             if run == 2 {
                 match p {
@@ -290,11 +369,10 @@ fn cues(original: &str, norm: &str, lang: Lang, prior: Prior, stretched: usize, 
     c[9] = happy.min(2) as f32 / 2.0;
     c[10] = stretched.min(2) as f32 / 2.0;
     let hits = lexicon::scan(norm, lang, &mut out.evidence);
-    for (i, cat) in Cat::ALL.iter().enumerate() {
-        c[11 + i] = (hits[*cat as usize].min(3) as f32) / 3.0;
-        let _ = i;
+    // 11..=21 are the lexicon categories, in the order of `Cat::ALL`.
+    for (slot, cat) in c[11..11 + lexicon::CATS].iter_mut().zip(Cat::ALL) {
+        *slot = (hits[cat as usize].min(3) as f32) / 3.0;
     }
-    // 11..=21 are the lexicon categories (see `Cat`).
     c[22] = prior.abuse as u8 as f32;
     c[23] = prior.threat as u8 as f32;
     c[24] = prior.profanity_only as u8 as f32;
@@ -311,7 +389,14 @@ mod tests {
     fn feats(text: &str) -> Features {
         let n = normalize(text);
         let mut f = Features::default();
-        extract(text, n.as_str(), Lang::En, Prior::default(), (1 << 18) - 1, &mut f);
+        extract(
+            text,
+            n.as_str(),
+            Lang::En,
+            Prior::default(),
+            (1 << 18) - 1,
+            &mut f,
+        );
         f
     }
 
@@ -333,7 +418,10 @@ mod tests {
 
     #[test]
     fn mentions_and_links_do_not_make_features() {
-        assert_eq!(feats("great").buckets, feats("@someone great http://x.example/abc").buckets);
+        assert_eq!(
+            feats("great").buckets,
+            feats("@someone great http://x.example/abc").buckets
+        );
     }
 
     #[test]

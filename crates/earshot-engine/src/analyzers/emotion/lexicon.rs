@@ -92,14 +92,23 @@ fn build() -> Option<Lexicon> {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let Some((head, terms)) = line.split_once(':') else { continue };
-        let Some((lang, cat)) = head.trim().split_once(' ') else { continue };
-        let Some(cat) = Cat::parse(cat.trim()) else { continue };
+        let Some((head, terms)) = line.split_once(':') else {
+            continue;
+        };
+        let Some((lang, cat)) = head.trim().split_once(' ') else {
+            continue;
+        };
+        let Some(cat) = Cat::parse(cat.trim()) else {
+            continue;
+        };
         for term in terms.split('|') {
             add(&mut patterns, &mut entries, lang, cat, term);
         }
     }
-    let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok()?;
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .ok()?;
     Some(Lexicon { ac, entries })
 }
 
@@ -118,17 +127,29 @@ fn add(patterns: &mut Vec<String>, entries: &mut Vec<Entry>, lang: &str, cat: Ca
         let arabic = ('\u{0600}'..='\u{06FF}').contains(&first);
         let spaced = first.is_alphanumeric() && !super::features::unspaced(first) && !arabic;
         let global = !spaced || term.chars().count() >= 5;
-        entries.push(Entry { cat, lang: Lang::parse(lang), prefix, spaced, global });
+        entries.push(Entry {
+            cat,
+            lang: Lang::parse(lang),
+            prefix,
+            spaced,
+            global,
+        });
         patterns.push(term);
     }
 }
 
 fn boundary_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn boundary_after(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    text[at..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Counts the lexicon hits of each category in folded text and records the first hit of each.
@@ -140,11 +161,15 @@ pub fn scan(norm: &str, lang: Lang, evidence: &mut [Option<Range<usize>>; CATS])
     let mut last_negator: Option<usize> = None;
     let mut last_sentiment: Option<(usize, Cat, Range<usize>)> = None;
     for m in lex.ac.find_iter(norm) {
-        let Some(e) = lex.entries.get(m.pattern().as_usize()) else { continue };
+        let Some(e) = lex.entries.get(m.pattern().as_usize()) else {
+            continue;
+        };
         if !e.global && e.lang != lang {
             continue;
         }
-        if e.spaced && (!boundary_before(norm, m.start()) || (!e.prefix && !boundary_after(norm, m.end()))) {
+        if e.spaced
+            && (!boundary_before(norm, m.start()) || (!e.prefix && !boundary_after(norm, m.end())))
+        {
             continue;
         }
         let mut cat = e.cat;
@@ -154,7 +179,11 @@ pub fn scan(norm: &str, lang: Lang, evidence: &mut [Option<Range<usize>>; CATS])
                 && m.start().saturating_sub(end) <= 6
                 && lang == Lang::Ja
             {
-                let slot = if c == Cat::Pos { Cat::NegatedPos } else { Cat::NegatedNeg };
+                let slot = if c == Cat::Pos {
+                    Cat::NegatedPos
+                } else {
+                    Cat::NegatedNeg
+                };
                 counts[c as usize] = counts[c as usize].saturating_sub(1);
                 counts[slot as usize] += 1;
                 evidence[slot as usize].get_or_insert(r);
@@ -163,7 +192,11 @@ pub fn scan(norm: &str, lang: Lang, evidence: &mut [Option<Range<usize>>; CATS])
         } else if matches!(cat, Cat::Pos | Cat::Neg | Cat::Gratitude)
             && last_negator.is_some_and(|n| m.start().saturating_sub(n) <= 16)
         {
-            cat = if cat == Cat::Neg { Cat::NegatedNeg } else { Cat::NegatedPos };
+            cat = if cat == Cat::Neg {
+                Cat::NegatedNeg
+            } else {
+                Cat::NegatedPos
+            };
             last_negator = None;
         }
         counts[cat as usize] += 1;

@@ -49,7 +49,11 @@ impl LinearModel {
     /// Adds the logits of a bag of hashed features (already masked) and cue values to `logits`.
     pub fn logits(&self, buckets: &[u32], cues: &[f32; CUES], logits: &mut [f32]) {
         let k = self.k();
-        let scale = if buckets.is_empty() { 0.0 } else { 1.0 / (buckets.len() as f32).sqrt() };
+        let scale = if buckets.is_empty() {
+            0.0
+        } else {
+            1.0 / (buckets.len() as f32).sqrt()
+        };
         let mut sum = [0f32; 8];
         for &b in buckets {
             let row = b as usize * k;
@@ -75,7 +79,13 @@ impl LinearModel {
         let k = self.k();
         let mut out = Vec::with_capacity(32 + self.hashed.len() * 2 + self.cues.len() * 4);
         out.extend_from_slice(MAGIC);
-        for v in [FORMAT, FEATURE_VERSION, self.bucket_bits, k as u32, CUES as u32] {
+        for v in [
+            FORMAT,
+            FEATURE_VERSION,
+            self.bucket_bits,
+            k as u32,
+            CUES as u32,
+        ] {
             out.extend_from_slice(&v.to_le_bytes());
         }
         for c in &self.classes {
@@ -84,7 +94,11 @@ impl LinearModel {
             out.extend_from_slice(&b[..b.len().min(255)]);
         }
         let max = self.hashed.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
+        let scale = if max > 0.0 {
+            max / i16::MAX as f32
+        } else {
+            1.0
+        };
         out.extend_from_slice(&scale.to_le_bytes());
         for w in &self.hashed {
             let q = (w / scale).round().clamp(i16::MIN as f32, i16::MAX as f32) as i16;
@@ -108,7 +122,9 @@ impl LinearModel {
         }
         let version = r.u32()?;
         if version != FEATURE_VERSION {
-            return Err(format!("model built for features v{version}, this build has v{FEATURE_VERSION}"));
+            return Err(format!(
+                "model built for features v{version}, this build has v{FEATURE_VERSION}"
+            ));
         }
         let bucket_bits = r.u32()?;
         let k = r.u32()? as usize;
@@ -125,13 +141,24 @@ impl LinearModel {
         let scale = f32::from_le_bytes(r.array()?);
         let n = (1usize << bucket_bits) * k;
         let raw = r.take(n * 2)?;
-        let hashed = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale).collect();
+        let hashed = raw
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale)
+            .collect();
         let raw = r.take(cues * k * 4)?;
-        let cues = raw.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+        let cues = raw
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
         if r.at != bytes.len() {
             return Err("trailing bytes after the model".into());
         }
-        Ok(LinearModel { classes, bucket_bits, hashed, cues })
+        Ok(LinearModel {
+            classes,
+            bucket_bits,
+            hashed,
+            cues,
+        })
     }
 }
 
@@ -142,7 +169,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self.at.checked_add(n).filter(|e| *e <= self.bytes.len()).ok_or("model file is truncated")?;
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|e| *e <= self.bytes.len())
+            .ok_or("model file is truncated")?;
         let s = &self.bytes[self.at..end];
         self.at = end;
         Ok(s)
