@@ -15,11 +15,36 @@ use crate::{Input, RecordError};
 /// Fields a CSV column can feed. Conversation fields are taken from the first row of each
 /// conversation that has them; turn fields from every row.
 const FIELDS: &[&str] = &[
-    "id", "role", "text", "at", "author", "internal", "start_ms", "end_ms", "turn.channel",
-    "channel", "source", "language", "workspace", "started_at", "ended_at", "tags",
-    "customer.id", "customer.name", "customer.country", "customer.value", "customer.segment",
-    "agent.id", "agent.name", "agent.team", "order.id", "order.value", "order.currency",
-    "order.product_line", "order.sku", "order.marketplace",
+    "id",
+    "role",
+    "text",
+    "at",
+    "author",
+    "internal",
+    "start_ms",
+    "end_ms",
+    "turn.channel",
+    "channel",
+    "source",
+    "language",
+    "workspace",
+    "started_at",
+    "ended_at",
+    "tags",
+    "customer.id",
+    "customer.name",
+    "customer.country",
+    "customer.value",
+    "customer.segment",
+    "agent.id",
+    "agent.name",
+    "agent.team",
+    "order.id",
+    "order.value",
+    "order.currency",
+    "order.product_line",
+    "order.sku",
+    "order.marketplace",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -48,7 +73,10 @@ fn canonical_field(key: &str) -> Option<&'static str> {
         "ended.at" => "ended_at".to_string(),
         _ => k,
     };
-    FIELDS.iter().copied().find(|f| *f == k || f.replace('.', "_") == key.trim().to_ascii_lowercase())
+    FIELDS
+        .iter()
+        .copied()
+        .find(|f| *f == k || f.replace('.', "_") == key.trim().to_ascii_lowercase())
 }
 
 impl CsvMapping {
@@ -73,11 +101,17 @@ impl CsvMapping {
 
     /// Resolves the mapping against a header row: field → column index.
     fn resolve(&self, headers: &csv::StringRecord) -> Result<Vec<(&'static str, usize)>, MapError> {
-        let find = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+        let find = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(name))
+        };
         let mut out: Vec<(&'static str, usize)> = Vec::new();
         for (field, column) in &self.pairs {
             let idx = find(column).ok_or_else(|| {
-                MapError(format!("--map {field}={column}: the file has no column {column:?}"))
+                MapError(format!(
+                    "--map {field}={column}: the file has no column {column:?}"
+                ))
             })?;
             let f = FIELDS.iter().copied().find(|x| x == field).unwrap_or("id");
             out.push((f, idx));
@@ -130,7 +164,12 @@ impl CsvReader {
     /// Reads the header and resolves the mapping; a mapping that does not fit the header is an
     /// error before any row is read.
     pub fn new(input: Input, mapping: &CsvMapping) -> Result<CsvReader, RecordError> {
-        let delimiter = if input.name.to_ascii_lowercase().trim_end_matches(".gz").ends_with(".tsv") {
+        let delimiter = if input
+            .name
+            .to_ascii_lowercase()
+            .trim_end_matches(".gz")
+            .ends_with(".tsv")
+        {
             b'\t'
         } else {
             b','
@@ -147,7 +186,10 @@ impl CsvReader {
             id: None,
             message,
         };
-        let headers = rdr.headers().map_err(|e| header_error(format!("cannot read the header: {e}")))?.clone();
+        let headers = rdr
+            .headers()
+            .map_err(|e| header_error(format!("cannot read the header: {e}")))?
+            .clone();
         let columns = mapping.resolve(&headers).map_err(|e| header_error(e.0))?;
         Ok(CsvReader {
             name,
@@ -161,7 +203,13 @@ impl CsvReader {
         })
     }
 
-    fn err(&self, line: u64, field: Option<&str>, id: Option<&str>, message: String) -> RecordError {
+    fn err(
+        &self,
+        line: u64,
+        field: Option<&str>,
+        id: Option<&str>,
+        message: String,
+    ) -> RecordError {
         RecordError {
             file: self.name.clone(),
             line,
@@ -182,11 +230,18 @@ impl CsvReader {
         rec: &csv::StringRecord,
         line: u64,
     ) -> Result<(String, Turn, Conversation), RecordError> {
-        let id = self.get(rec, "id").ok_or_else(|| self.err(line, Some("id"), None, "empty id".into()))?;
+        let id = self
+            .get(rec, "id")
+            .ok_or_else(|| self.err(line, Some("id"), None, "empty id".into()))?;
         let e = |field: &str, msg: String| self.err(line, Some(field), Some(id), msg);
-        let role_s = self.get(rec, "role").ok_or_else(|| e("role", "empty role".into()))?;
+        let role_s = self
+            .get(rec, "role")
+            .ok_or_else(|| e("role", "empty role".into()))?;
         let role = parse_role(role_s).ok_or_else(|| {
-            e("role", format!("unknown role {role_s:?}; expected customer, agent, bot or system"))
+            e(
+                "role",
+                format!("unknown role {role_s:?}; expected customer, agent, bot or system"),
+            )
         })?;
         let mut turn = Turn::new(role, self.get(rec, "text").unwrap_or_default());
         turn.author = self.get(rec, "author").map(str::to_string);
@@ -194,18 +249,26 @@ impl CsvReader {
             turn.at = Some(parse_time(at).map_err(|m| e("at", m))?);
         }
         if let Some(v) = self.get(rec, "internal") {
-            turn.internal = parse_bool(v).ok_or_else(|| e("internal", format!("expected true or false, found {v:?}")))?;
+            turn.internal = parse_bool(v)
+                .ok_or_else(|| e("internal", format!("expected true or false, found {v:?}")))?;
         }
-        for (field, slot) in [("start_ms", &mut turn.start_ms), ("end_ms", &mut turn.end_ms)] {
+        for (field, slot) in [
+            ("start_ms", &mut turn.start_ms),
+            ("end_ms", &mut turn.end_ms),
+        ] {
             if let Some(v) = self.get(rec, field) {
-                *slot = Some(v.parse().map_err(|_| e(field, format!("expected milliseconds, found {v:?}")))?);
+                *slot = Some(
+                    v.parse()
+                        .map_err(|_| e(field, format!("expected milliseconds, found {v:?}")))?,
+                );
             }
         }
         turn.channel = self.get(rec, "turn.channel").map(str::to_string);
 
         let mut conv = Conversation::new(id, Vec::new());
         if let Some(c) = self.get(rec, "channel") {
-            conv.channel = Channel::parse(c).ok_or_else(|| e("channel", format!("unknown channel {c:?}")))?;
+            conv.channel =
+                Channel::parse(c).ok_or_else(|| e("channel", format!("unknown channel {c:?}")))?;
         }
         conv.source = self.get(rec, "source").map(str::to_string);
         conv.language = self.get(rec, "language").map(str::to_string);
@@ -217,11 +280,19 @@ impl CsvReader {
             conv.ended_at = Some(parse_time(v).map_err(|m| e("ended_at", m))?);
         }
         if let Some(t) = self.get(rec, "tags") {
-            conv.tags = t.split([';', ',', '|']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+            conv.tags = t
+                .split([';', ',', '|'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
         }
         let num = |field: &str| -> Result<Option<f64>, RecordError> {
             self.get(rec, field)
-                .map(|v| v.parse::<f64>().map_err(|_| e(field, format!("expected a number, found {v:?}"))))
+                .map(|v| {
+                    v.parse::<f64>()
+                        .map_err(|_| e(field, format!("expected a number, found {v:?}")))
+                })
                 .transpose()
         };
         let customer = Customer {
@@ -234,7 +305,10 @@ impl CsvReader {
         if customer != Customer::default() {
             conv.customer = Some(customer);
         }
-        if let Some(agent_id) = self.get(rec, "agent.id").or_else(|| self.get(rec, "agent.name")) {
+        if let Some(agent_id) = self
+            .get(rec, "agent.id")
+            .or_else(|| self.get(rec, "agent.name"))
+        {
             conv.agents.push(Agent {
                 id: agent_id.to_string(),
                 name: self.get(rec, "agent.name").map(str::to_string),
@@ -357,7 +431,10 @@ fn parse_time(s: &str) -> Result<jiff::Timestamp, String> {
     }
     // Many exports write "2025-03-01 10:00:00" without an offset: read it as UTC.
     if let Ok(dt) = s.replace(' ', "T").parse::<jiff::civil::DateTime>() {
-        return dt.to_zoned(jiff::tz::TimeZone::UTC).map(|z| z.timestamp()).map_err(|e| e.to_string());
+        return dt
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .map(|z| z.timestamp())
+            .map_err(|e| e.to_string());
     }
     if let Ok(secs) = s.parse::<i64>() {
         // Unix seconds, or milliseconds when the number is too large for seconds.
@@ -383,8 +460,15 @@ fn parse_bool(s: &str) -> Option<bool> {
 mod tests {
     use super::*;
 
-    fn read(name: &str, data: &str, map: &str) -> Result<Vec<Result<Conversation, RecordError>>, RecordError> {
-        let input = Input { name: name.into(), reader: Box::new(std::io::Cursor::new(data.as_bytes().to_vec())) };
+    fn read(
+        name: &str,
+        data: &str,
+        map: &str,
+    ) -> Result<Vec<Result<Conversation, RecordError>>, RecordError> {
+        let input = Input {
+            name: name.into(),
+            reader: Box::new(std::io::Cursor::new(data.as_bytes().to_vec())),
+        };
         Ok(CsvReader::new(input, &CsvMapping::parse(map).unwrap())?.collect())
     }
 
@@ -394,7 +478,12 @@ mod tests {
                     T1,end-user,where is my order?,2025-03-01 10:00:00,Ana\n\
                     T1,agent,Let me check.,2025-03-01T10:05:00Z,\n\
                     T2,customer,thanks,2025-03-02T10:00:00Z,Bo\n";
-        let out = read("x.csv", data, "id=ticket_id,role=sender,text=body,at=created_at,customer.name=Customer Name").unwrap();
+        let out = read(
+            "x.csv",
+            data,
+            "id=ticket_id,role=sender,text=body,at=created_at,customer.name=Customer Name",
+        )
+        .unwrap();
         assert_eq!(out.len(), 2);
         let t1 = out[0].as_ref().unwrap();
         assert_eq!(t1.id, "T1");

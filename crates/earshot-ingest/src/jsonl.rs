@@ -50,11 +50,22 @@ pub struct JsonlReader {
 
 impl JsonlReader {
     pub fn new(input: Input) -> JsonlReader {
-        JsonlReader { input, line: 0, buf: Vec::with_capacity(4096), done: false }
+        JsonlReader {
+            input,
+            line: 0,
+            buf: Vec::with_capacity(4096),
+            done: false,
+        }
     }
 
     fn error(&self, field: Option<String>, id: Option<String>, message: String) -> RecordError {
-        RecordError { file: self.input.name.clone(), line: self.line, field, id, message }
+        RecordError {
+            file: self.input.name.clone(),
+            line: self.line,
+            field,
+            id,
+            message,
+        }
     }
 }
 
@@ -64,7 +75,11 @@ impl Iterator for JsonlReader {
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             self.line += 1;
-            let read = read_line_limited(&mut *self.input.reader as &mut dyn BufRead, &mut self.buf, MAX_RECORD_BYTES);
+            let read = read_line_limited(
+                &mut *self.input.reader as &mut dyn BufRead,
+                &mut self.buf,
+                MAX_RECORD_BYTES,
+            );
             match read {
                 Err(e) => {
                     self.done = true;
@@ -123,16 +138,21 @@ mod tests {
     use super::*;
 
     fn read(data: &str) -> Vec<Result<Conversation, RecordError>> {
-        let input = Input { name: "t.jsonl".into(), reader: Box::new(std::io::Cursor::new(data.as_bytes().to_vec())) };
+        let input = Input {
+            name: "t.jsonl".into(),
+            reader: Box::new(std::io::Cursor::new(data.as_bytes().to_vec())),
+        };
         JsonlReader::new(input).collect()
     }
 
     #[test]
     fn reads_good_lines_and_reports_bad_ones_with_line_and_field() {
         let out = read(concat!(
-            r#"{"id":"a","turns":[{"role":"customer","text":"hi"}]}"#, "\n",
+            r#"{"id":"a","turns":[{"role":"customer","text":"hi"}]}"#,
             "\n",
-            r#"{"id":"b","turns":[{"role":"wizard","text":"hi"}]}"#, "\n",
+            "\n",
+            r#"{"id":"b","turns":[{"role":"wizard","text":"hi"}]}"#,
+            "\n",
             "{not json\n",
             r#"{"id":"c","turns":[]}"#,
         ));
@@ -142,7 +162,11 @@ mod tests {
         assert_eq!(e.line, 3);
         assert_eq!(e.field.as_deref(), Some("turns[0].role"));
         assert_eq!(e.id.as_deref(), Some("b"));
-        assert!(e.to_string().starts_with("t.jsonl:3: field `turns[0].role`"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("t.jsonl:3: field `turns[0].role`"),
+            "{e}"
+        );
         assert!(e.message.contains("wizard"), "{e}");
         assert_eq!(out[2].as_ref().unwrap_err().line, 4);
         assert_eq!(out[3].as_ref().unwrap().id, "c");
@@ -151,8 +175,10 @@ mod tests {
     #[test]
     fn missing_id_and_bad_timestamp_are_named() {
         let out = read(concat!(
-            r#"{"turns":[]}"#, "\n",
-            r#"{"id":"x","started_at":"yesterday","turns":[]}"#, "\n",
+            r#"{"turns":[]}"#,
+            "\n",
+            r#"{"id":"x","started_at":"yesterday","turns":[]}"#,
+            "\n",
         ));
         let e0 = out[0].as_ref().unwrap_err();
         assert!(e0.message.contains("missing field `id`"), "{e0}");
@@ -162,9 +188,13 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_one_error_and_reading_goes_on() {
-        let mut data = b"{\"id\":\"a\",\"turns\":[{\"role\":\"agent\",\"text\":\"\xff\"}]}\n".to_vec();
+        let mut data =
+            b"{\"id\":\"a\",\"turns\":[{\"role\":\"agent\",\"text\":\"\xff\"}]}\n".to_vec();
         data.extend_from_slice(br#"{"id":"b","turns":[]}"#);
-        let input = Input { name: "-".into(), reader: Box::new(std::io::Cursor::new(data)) };
+        let input = Input {
+            name: "-".into(),
+            reader: Box::new(std::io::Cursor::new(data)),
+        };
         let out: Vec<_> = JsonlReader::new(input).collect();
         assert!(out[0].as_ref().unwrap_err().message.contains("UTF-8"));
         assert_eq!(out[1].as_ref().unwrap().id, "b");

@@ -7,11 +7,13 @@
 
 mod csv_map;
 mod error;
+pub mod formats;
 mod jsonl;
 mod source;
 
 pub use csv_map::{CsvMapping, CsvReader, MapError};
 pub use error::RecordError;
+pub use formats::{ImportFormat, ImportOptions, import, import_many};
 pub use jsonl::{JsonlReader, parse_conversation};
 pub use source::{Input, InputFormat, open_input};
 

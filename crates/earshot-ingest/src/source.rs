@@ -45,11 +45,17 @@ pub fn open_input(name: &str) -> io::Result<Input> {
     let mut buffered = BufReader::with_capacity(1 << 16, raw);
     let is_gzip = buffered.fill_buf()?.starts_with(&[0x1f, 0x8b]);
     let reader: Box<dyn BufRead + Send> = if is_gzip {
-        Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(buffered)))
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            MultiGzDecoder::new(buffered),
+        ))
     } else {
         Box::new(buffered)
     };
-    Ok(Input { name: name.to_string(), reader })
+    Ok(Input {
+        name: name.to_string(),
+        reader,
+    })
 }
 
 /// Reads one line of at most `limit` bytes into `buf` (without the line ending). Returns the
@@ -94,7 +100,11 @@ pub(crate) fn read_line_limited(
     if buf.last() == Some(&b'\r') {
         buf.pop();
     }
-    Ok(if too_long { Err(consumed) } else { Ok(consumed) })
+    Ok(if too_long {
+        Err(consumed)
+    } else {
+        Ok(consumed)
+    })
 }
 
 fn memchr(b: &[u8]) -> Option<usize> {
