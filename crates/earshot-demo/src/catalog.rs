@@ -1,0 +1,261 @@
+//! The invented brands (earshot workspaces) and what they sell.
+
+/// One workspace of the demo: an invented seller brand.
+pub(crate) struct Brand {
+    /// The workspace id.
+    pub(crate) slug: &'static str,
+    /// The name customers and agents write.
+    pub(crate) name: &'static str,
+    /// The prefix of the brand's own web-shop order numbers.
+    pub(crate) order_prefix: &'static str,
+    pub(crate) products: &'static [Product],
+}
+
+/// One product, with its name in every demo language (in [`crate::lang::Lang::ALL`] order).
+pub(crate) struct Product {
+    pub(crate) line: &'static str,
+    pub(crate) sku: &'static str,
+    /// The list price in US cents; converted to the customer's currency.
+    pub(crate) usd_cents: u64,
+    /// Whether the product has electronics that can stop working.
+    pub(crate) electric: bool,
+    pub(crate) names: [&'static str; 9],
+}
+
+/// The brands with their relative share of conversations.
+pub(crate) static BRANDS: [(Brand, u32); 3] = [
+    (
+        Brand {
+            slug: "acme-audio",
+            name: "Acme Audio",
+            order_prefix: "AA",
+            products: &[
+                Product {
+                    line: "headphones",
+                    sku: "AA-HP-AWP-BLK",
+                    usd_cents: 14_999,
+                    electric: true,
+                    names: [
+                        "AirWave Pro headphones",
+                        "AirWave Pro Kopfhörer",
+                        "AirWave Pro ヘッドホン",
+                        "auriculares AirWave Pro",
+                        "casque AirWave Pro",
+                        "tai nghe AirWave Pro",
+                        "หูฟัง AirWave Pro",
+                        "سماعات AirWave Pro",
+                        "AirWave Pro 头戴式耳机",
+                    ],
+                },
+                Product {
+                    line: "headphones",
+                    sku: "AA-EB-AWB-WHT",
+                    usd_cents: 7_999,
+                    electric: true,
+                    names: [
+                        "AirWave Buds earbuds",
+                        "AirWave Buds In-Ear-Kopfhörer",
+                        "AirWave Buds ワイヤレスイヤホン",
+                        "auriculares inalámbricos AirWave Buds",
+                        "écouteurs AirWave Buds",
+                        "tai nghe không dây AirWave Buds",
+                        "หูฟังไร้สาย AirWave Buds",
+                        "سماعات الأذن AirWave Buds",
+                        "AirWave Buds 无线耳机",
+                    ],
+                },
+                Product {
+                    line: "speakers",
+                    sku: "AA-SP-BC2",
+                    usd_cents: 8_999,
+                    electric: true,
+                    names: [
+                        "BassCube speaker",
+                        "BassCube Lautsprecher",
+                        "BassCube スピーカー",
+                        "altavoz BassCube",
+                        "enceinte BassCube",
+                        "loa BassCube",
+                        "ลำโพง BassCube",
+                        "مكبر الصوت BassCube",
+                        "BassCube 蓝牙音箱",
+                    ],
+                },
+                Product {
+                    line: "chargers",
+                    sku: "AA-CH-VM65",
+                    usd_cents: 3_999,
+                    electric: true,
+                    names: [
+                        "VoltMini 65W charger",
+                        "VoltMini 65W Ladegerät",
+                        "VoltMini 65W 充電器",
+                        "cargador VoltMini 65W",
+                        "chargeur VoltMini 65W",
+                        "củ sạc VoltMini 65W",
+                        "ที่ชาร์จ VoltMini 65W",
+                        "شاحن VoltMini 65W",
+                        "VoltMini 65W USB-C 充电器",
+                    ],
+                },
+            ],
+        },
+        45,
+    ),
+    (
+        Brand {
+            slug: "nordwind-home",
+            name: "Nordwind Home",
+            order_prefix: "NW",
+            products: &[
+                Product {
+                    line: "kitchen",
+                    sku: "NW-KI-FJ20",
+                    usd_cents: 6_999,
+                    electric: false,
+                    names: [
+                        "Fjord chef's knife",
+                        "Fjord Kochmesser",
+                        "Fjord 牛刀",
+                        "cuchillo de chef Fjord",
+                        "couteau de chef Fjord",
+                        "dao bếp Fjord",
+                        "มีดเชฟ Fjord",
+                        "سكين الطاهي Fjord",
+                        "Fjord 主厨刀",
+                    ],
+                },
+                Product {
+                    line: "kitchen",
+                    sku: "NW-KI-PN28",
+                    usd_cents: 5_499,
+                    electric: false,
+                    names: [
+                        "Fjord frying pan",
+                        "Fjord Bratpfanne",
+                        "Fjord フライパン",
+                        "sartén Fjord",
+                        "poêle Fjord",
+                        "chảo Fjord",
+                        "กระทะ Fjord",
+                        "مقلاة Fjord",
+                        "Fjord 平底锅",
+                    ],
+                },
+                Product {
+                    line: "bedding",
+                    sku: "NW-BD-LIN-DBL",
+                    usd_cents: 11_999,
+                    electric: false,
+                    names: [
+                        "Linnea linen duvet cover",
+                        "Linnea Bettbezug aus Leinen",
+                        "Linnea リネン掛け布団カバー",
+                        "funda nórdica de lino Linnea",
+                        "housse de couette en lin Linnea",
+                        "vỏ chăn vải lanh Linnea",
+                        "ปลอกผ้านวมผ้าลินิน Linnea",
+                        "غطاء لحاف من الكتان Linnea",
+                        "Linnea 亚麻被套",
+                    ],
+                },
+                Product {
+                    line: "bedding",
+                    sku: "NW-BD-PIL",
+                    usd_cents: 3_999,
+                    electric: false,
+                    names: [
+                        "Havn pillow",
+                        "Havn Kopfkissen",
+                        "Havn 枕",
+                        "almohada Havn",
+                        "oreiller Havn",
+                        "gối Havn",
+                        "หมอน Havn",
+                        "وسادة Havn",
+                        "Havn 枕头",
+                    ],
+                },
+            ],
+        },
+        30,
+    ),
+    (
+        Brand {
+            slug: "sakura-beauty",
+            name: "Sakura Beauty",
+            order_prefix: "SB",
+            products: &[
+                Product {
+                    line: "skincare",
+                    sku: "SB-SK-HD30",
+                    usd_cents: 3_499,
+                    electric: false,
+                    names: [
+                        "Hydra Dew serum",
+                        "Hydra Dew Serum",
+                        "Hydra Dew 美容液",
+                        "sérum Hydra Dew",
+                        "sérum Hydra Dew",
+                        "serum Hydra Dew",
+                        "เซรั่ม Hydra Dew",
+                        "سيروم Hydra Dew",
+                        "Hydra Dew 精华液",
+                    ],
+                },
+                Product {
+                    line: "skincare",
+                    sku: "SB-SK-SV50",
+                    usd_cents: 2_499,
+                    electric: false,
+                    names: [
+                        "Silk Veil SPF 50 sunscreen",
+                        "Silk Veil Sonnencreme LSF 50",
+                        "Silk Veil 日焼け止め SPF50",
+                        "protector solar Silk Veil SPF 50",
+                        "crème solaire Silk Veil SPF 50",
+                        "kem chống nắng Silk Veil SPF 50",
+                        "ครีมกันแดด Silk Veil SPF 50",
+                        "واقي الشمس Silk Veil SPF 50",
+                        "Silk Veil SPF50 防晒霜",
+                    ],
+                },
+                Product {
+                    line: "skincare",
+                    sku: "SB-SK-NB50",
+                    usd_cents: 4_499,
+                    electric: false,
+                    names: [
+                        "Night Bloom cream",
+                        "Night Bloom Nachtcreme",
+                        "Night Bloom ナイトクリーム",
+                        "crema de noche Night Bloom",
+                        "crème de nuit Night Bloom",
+                        "kem dưỡng đêm Night Bloom",
+                        "ครีมบำรุงกลางคืน Night Bloom",
+                        "كريم الليل Night Bloom",
+                        "Night Bloom 晚霜",
+                    ],
+                },
+                Product {
+                    line: "haircare",
+                    sku: "SB-HC-ASD",
+                    usd_cents: 12_999,
+                    electric: true,
+                    names: [
+                        "AirSilk hair dryer",
+                        "AirSilk Haartrockner",
+                        "AirSilk ヘアドライヤー",
+                        "secador de pelo AirSilk",
+                        "sèche-cheveux AirSilk",
+                        "máy sấy tóc AirSilk",
+                        "ไดร์เป่าผม AirSilk",
+                        "مجفف الشعر AirSilk",
+                        "AirSilk 吹风机",
+                    ],
+                },
+            ],
+        },
+        25,
+    ),
+];
