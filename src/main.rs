@@ -24,6 +24,23 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// Classify messages from stdin, one per line; one JSON verdict per line on stdout.
     Classify(cmd::classify::Args),
+    /// Generate the synthetic demo data set, analyse it and show the riskiest conversations.
+    Demo(cmd::demo::Args),
+    /// Check a rule pack and run its examples.
+    Rules(cmd::rules::Args),
+    /// Convert helpdesk exports, mailboxes, marketplace messages or call transcripts, and analyse
+    /// them (or write native JSONL with --out).
+    Import(cmd::import::Args),
+    /// Remove personal data from text or conversations (stdin to stdout).
+    Redact(cmd::redact::Args),
+    /// Measure accuracy on the development data sets.
+    Eval(cmd::eval::Args),
+    /// Rebuild a shipped model from permissively licensed data.
+    Train(cmd::train::Args),
+    /// Serve the JSON API (`/api/v1`) over the database.
+    Serve(cmd::serve::Args),
+    /// Manage API tokens.
+    Token(cmd::token::Args),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +48,14 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(a) => cmd::analyze::run(a),
         Command::Classify(a) => cmd::classify::run(a),
+        Command::Demo(a) => cmd::demo::run(a),
+        Command::Rules(a) => cmd::rules::run(a),
+        Command::Import(a) => cmd::import::run(a),
+        Command::Redact(a) => cmd::redact::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+        Command::Train(a) => cmd::train::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
+        Command::Token(a) => cmd::token::run(a),
     };
     match result {
         Ok(code) => code,

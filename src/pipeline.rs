@@ -7,7 +7,8 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use crossbeam_channel::bounded;
-use earshot_engine::Engine;
+use earshot_engine::rules::RulePack;
+use earshot_engine::{Engine, EngineConfig};
 use earshot_model::{Analysis, Conversation};
 use earshot_store::{SqliteStore, Store, digest};
 use rayon::prelude::*;
@@ -18,9 +19,6 @@ use crate::summary::Summary;
 /// flat and the progress display lively.
 const BATCH: usize = 512;
 
-/// Bumped whenever analysis results change for the same input, so that a re-run re-analyses.
-pub const ENGINE_VERSION: &str = concat!("earshot-", env!("CARGO_PKG_VERSION"), "-1");
-
 pub struct Options {
     pub db: std::path::PathBuf,
     pub threads: Option<usize>,
@@ -28,6 +26,8 @@ pub struct Options {
     pub force: bool,
     pub progress: bool,
     pub top: usize,
+    /// A rule pack directory to use instead of the built-in pack.
+    pub rules: Option<std::path::PathBuf>,
 }
 
 /// An input record: a conversation, or an error already formatted for the user.
@@ -55,28 +55,38 @@ pub fn run(
         .build()
         .context("cannot start the worker threads")?;
     let mut store = SqliteStore::open(&opts.db)?;
-    let known = if opts.force { Default::default() } else { store.digests()? };
-    let engine = Engine::default();
+    let known = if opts.force {
+        Default::default()
+    } else {
+        store.digests()?
+    };
+    let engine = match &opts.rules {
+        Some(dir) => Engine::with_rules(EngineConfig::default(), RulePack::load(dir)?),
+        None => Engine::default(),
+    };
     let started = Instant::now();
     let progress = opts.progress.then(|| {
         let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} conversations analysed ({per_sec}) {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} conversations analysed ({per_sec}) {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         pb.enable_steady_tick(std::time::Duration::from_millis(200));
         pb
     });
 
-    let mut summary = Summary::new(opts.top);
     let mut rejected = 0u64;
     let mut skipped = 0u64;
-    let stdout = std::io::stdout();
 
-    // A reader thread fills batches; this thread analyses them on the pool and saves them.
+    // Three stages overlap: a reader thread parses and batches, this thread analyses each batch
+    // on the pool, and a writer thread saves the previous batch meanwhile. Batches stay in input
+    // order, and at most a few are in flight, so memory stays flat.
     let (tx, rx) = bounded::<Vec<(Conversation, u64)>>(2);
     let (etx, erx) = crossbeam_channel::unbounded::<String>();
-    std::thread::scope(|s| -> Result<()> {
+    let (wtx, wrx) = bounded::<(Vec<(Conversation, u64)>, Vec<Analysis>)>(2);
+    let summary = std::thread::scope(|s| -> Result<Summary> {
         let reader = s.spawn(move || {
             let mut batch = Vec::with_capacity(BATCH);
             let mut skipped = 0u64;
@@ -89,14 +99,17 @@ pub fn run(
                     }
                     Item::Conversation(c) => {
                         let json = serde_json::to_vec(&c).unwrap_or_default();
-                        let d = digest(&json, ENGINE_VERSION);
+                        let d = digest(&json, earshot_engine::VERSION);
                         if known.contains(&d) {
                             skipped += 1;
                             continue;
                         }
                         batch.push((*c, d));
-                        if batch.len() == BATCH && tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).is_err() {
-                            return skipped;
+                        if batch.len() == BATCH {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                            if tx.send(full).is_err() {
+                                return skipped;
+                            }
                         }
                     }
                 }
@@ -106,10 +119,40 @@ pub fn run(
             }
             skipped
         });
-        let mut out = stdout.lock();
+        let store = &mut store;
+        let progress = &progress;
+        let writer = s.spawn(move || -> Result<Summary> {
+            let mut summary = Summary::new(opts.top);
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            for (batch, analyses) in wrx {
+                let rows: Vec<_> = batch
+                    .iter()
+                    .zip(&analyses)
+                    .map(|((c, d), a)| (c, a, *d))
+                    .collect();
+                store
+                    .save_batch(&rows)
+                    .with_context(|| format!("cannot save to {}", opts.db.display()))?;
+                for ((c, _), a) in batch.iter().zip(&analyses) {
+                    summary.add(c, a);
+                    if opts.json {
+                        serde_json::to_writer(&mut out, &crate::summary::json_line(a))?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+                if opts.json {
+                    out.flush()?;
+                }
+                if let Some(pb) = progress {
+                    pb.inc(batch.len() as u64);
+                }
+            }
+            Ok(summary)
+        });
         let mut errors_open = true;
         loop {
-            // Rejections are reported as soon as they happen; batches are saved in input order.
+            // Rejections are reported as soon as they happen.
             let batch = if errors_open {
                 crossbeam_channel::select! {
                     recv(rx) -> b => b.ok(),
@@ -130,35 +173,31 @@ pub fn run(
             let Some(batch) = batch else { break };
             let analyses: Vec<Analysis> =
                 pool.install(|| batch.par_iter().map(|(c, _)| engine.analyze(c)).collect());
-            let rows: Vec<_> = batch.iter().zip(&analyses).map(|((c, d), a)| (c, a, *d)).collect();
-            store
-                .save_batch(&rows)
-                .with_context(|| format!("cannot save to {}", opts.db.display()))?;
-            for ((c, _), a) in batch.iter().zip(&analyses) {
-                summary.add(c, a);
-                if opts.json {
-                    serde_json::to_writer(&mut out, &crate::summary::json_line(a))?;
-                    out.write_all(b"\n")?;
-                }
-            }
-            if opts.json {
-                out.flush()?;
-            }
-            if let Some(pb) = &progress {
-                pb.inc(batch.len() as u64);
+            // A writer that stopped has an error to report; it is taken from join below.
+            if wtx.send((batch, analyses)).is_err() {
+                break;
             }
         }
+        drop(wtx);
+        drop(rx);
         // Rejections the reader sent after the last batch still count.
         for msg in erx.try_iter() {
             eprintln!("earshot: rejected: {msg}");
             rejected += 1;
         }
         skipped = reader.join().unwrap_or(0);
-        Ok(())
+        writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the database writer stopped unexpectedly"))?
     })?;
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
     store.mark_top_percent()?;
-    Ok(Outcome { summary, rejected, skipped, seconds: started.elapsed().as_secs_f64() })
+    Ok(Outcome {
+        summary,
+        rejected,
+        skipped,
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }

@@ -86,7 +86,13 @@ impl Summary {
         }
         let worst = self.top.last().map(|t| t.risk).unwrap_or(f32::MIN);
         if self.top.len() < self.top_n || a.risk > worst {
-            let findings = a.findings.iter().filter(|f| f.severity > Severity::Info).take(3).cloned().collect();
+            let findings = a
+                .findings
+                .iter()
+                .filter(|f| f.severity > Severity::Info)
+                .take(3)
+                .cloned()
+                .collect();
             self.top.push(Top {
                 risk: a.risk,
                 id: a.id.clone(),
@@ -96,7 +102,8 @@ impl Summary {
                 findings,
                 why: a.risk_explanation.clone(),
             });
-            self.top.sort_by(|x, y| y.risk.total_cmp(&x.risk).then(x.id.cmp(&y.id)));
+            self.top
+                .sort_by(|x, y| y.risk.total_cmp(&x.risk).then(x.id.cmp(&y.id)));
             self.top.truncate(self.top_n);
         }
     }
@@ -105,11 +112,19 @@ impl Summary {
     pub fn render(&self, seconds: f64) -> String {
         let mut s = String::new();
         let rate = self.conversations as f64 / seconds.max(1e-9);
-        let _ = writeln!(s, "{} conversations analysed in {seconds:.2} s ({rate:.0}/s)", self.conversations);
+        let _ = writeln!(
+            s,
+            "{} conversations analysed in {seconds:.2} s ({rate:.0}/s)",
+            self.conversations
+        );
         let _ = writeln!(s, "\nconversations by highest severity:");
         for (sev, n) in self.conv_by_severity.iter().rev() {
             let name = sev.map_or("none", Severity::as_str);
-            let _ = writeln!(s, "  {name:<10} {n:>8}  {:>5.1}%", *n as f64 * 100.0 / self.conversations.max(1) as f64);
+            let _ = writeln!(
+                s,
+                "  {name:<10} {n:>8}  {:>5.1}%",
+                *n as f64 * 100.0 / self.conversations.max(1) as f64
+            );
         }
         let _ = writeln!(s, "\nfindings by severity:");
         for (sev, n) in self.by_severity.iter().rev() {
@@ -121,10 +136,18 @@ impl Summary {
         for (code, n) in codes {
             let _ = writeln!(s, "  {code:<34} {n:>8}");
         }
-        let langs: Vec<String> = self.by_language.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        let langs: Vec<String> = self
+            .by_language
+            .iter()
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect();
         let _ = writeln!(s, "\nlanguages: {}", langs.join(", "));
         if self.diagnostics > 0 {
-            let _ = writeln!(s, "data diagnostics: {} (see --json output)", self.diagnostics);
+            let _ = writeln!(
+                s,
+                "data diagnostics: {} (see --json output)",
+                self.diagnostics
+            );
         }
         if !self.top.is_empty() {
             let _ = writeln!(s, "\nriskiest {} conversations:", self.top.len());
@@ -140,9 +163,17 @@ impl Summary {
                     t.language
                 );
                 for f in &t.findings {
-                    let turn = f.turn.map(|t| format!("turn {}", t + 1)).unwrap_or_else(|| "conversation".into());
+                    let turn = f
+                        .turn
+                        .map(|t| format!("turn {}", t + 1))
+                        .unwrap_or_else(|| "conversation".into());
                     let quote = clip(&f.evidence, 70);
-                    let _ = writeln!(s, "       {:<8} {:<30} {turn}: \"{quote}\"", f.severity.as_str(), f.code.as_str());
+                    let _ = writeln!(
+                        s,
+                        "       {:<8} {:<30} {turn}: \"{quote}\"",
+                        f.severity.as_str(),
+                        f.code.as_str()
+                    );
                     let _ = writeln!(s, "                {}", clip(&f.explanation, 100));
                 }
                 if let Some(why) = t.why.iter().find(|w| w.starts_with("impact")) {
@@ -155,7 +186,10 @@ impl Summary {
 }
 
 fn clip(s: &str, n: usize) -> String {
-    let one_line: String = s.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    let one_line: String = s
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
     if one_line.chars().count() <= n {
         one_line
     } else {

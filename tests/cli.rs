@@ -21,7 +21,12 @@ fn fixture(name: &str) -> String {
 }
 
 fn run_with_stdin(mut cmd: Command, input: &[u8]) -> Output {
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let input = input.to_vec();
     let writer = std::thread::spawn(move || {
@@ -33,7 +38,10 @@ fn run_with_stdin(mut cmd: Command, input: &[u8]) -> Output {
 }
 
 fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(out).lines().map(|l| serde_json::from_str(l).expect("each stdout line is JSON")).collect()
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each stdout line is JSON"))
+        .collect()
 }
 
 fn count(db: &Path, sql: &str) -> i64 {
@@ -45,10 +53,21 @@ fn count(db: &Path, sql: &str) -> i64 {
 fn analyze_reports_bad_lines_keeps_the_rest_and_follows_the_json_contract() {
     let dir = tmp("analyze");
     let db = dir.join("e.db");
-    let out = earshot().args(["analyze", &fixture("mixed.jsonl"), "--json", "--db"]).arg(&db).output().unwrap();
+    let out = earshot()
+        .args(["analyze", &fixture("mixed.jsonl"), "--json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "rejected records give exit 1: {stderr}");
-    assert!(stderr.contains("mixed.jsonl:2: field `turns[0].role`"), "{stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "rejected records give exit 1: {stderr}"
+    );
+    assert!(
+        stderr.contains("mixed.jsonl:2: field `turns[0].role`"),
+        "{stderr}"
+    );
     assert!(stderr.contains("mixed.jsonl:4:"), "{stderr}");
     assert!(stderr.contains("2 records rejected"), "{stderr}");
     let lines = json_lines(&out.stdout);
@@ -58,28 +77,55 @@ fn analyze_reports_bad_lines_keeps_the_rest_and_follows_the_json_contract() {
         let risk = l["risk"].as_f64().unwrap();
         assert!((0.0..=100.0).contains(&risk));
         assert!(l["findings"].is_array());
-        assert!(l.get("satisfaction").is_some() && l.get("scores").is_some() && l.get("severity").is_some());
+        assert!(
+            l.get("satisfaction").is_some()
+                && l.get("scores").is_some()
+                && l.get("severity").is_some()
+        );
     }
     // The abusive, threatening e-mail is the riskiest and its evidence points at the words.
     let bad = &lines[1];
     assert!(bad["risk"].as_f64().unwrap() > lines[0]["risk"].as_f64().unwrap());
-    let insult = bad["findings"].as_array().unwrap().iter().find(|f| f["code"] == "abuse.insult").expect("insult found");
+    let insult = bad["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "abuse.insult")
+        .expect("insult found");
     assert_eq!(insult["turn"], 0);
     assert_eq!(insult["evidence"], "idiot");
     assert_eq!(insult["span"]["start"], 4);
     assert_eq!(insult["span"]["end"], 9);
     assert!(!insult["explanation"].as_str().unwrap().is_empty());
-    assert!(bad["findings"].as_array().unwrap().iter().any(|f| f["code"] == "threat.legal"));
+    assert!(
+        bad["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "threat.legal")
+    );
     assert_eq!(count(&db, "SELECT COUNT(*) FROM conversations"), 3);
 
     // Analysing again duplicates nothing; unchanged conversations are skipped.
-    let again = earshot().args(["analyze", &fixture("mixed.jsonl"), "--db"]).arg(&db).output().unwrap();
+    let again = earshot()
+        .args(["analyze", &fixture("mixed.jsonl"), "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&again.stderr).contains("3 conversations unchanged"));
-    let forced = earshot().args(["analyze", &fixture("mixed.jsonl"), "--force", "--db"]).arg(&db).output().unwrap();
+    let forced = earshot()
+        .args(["analyze", &fixture("mixed.jsonl"), "--force", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
     assert_eq!(forced.status.code(), Some(1));
     assert_eq!(count(&db, "SELECT COUNT(*) FROM conversations"), 3);
     let findings_before = count(&db, "SELECT COUNT(*) FROM findings");
-    earshot().args(["analyze", &fixture("mixed.jsonl"), "--force", "--db"]).arg(&db).output().unwrap();
+    earshot()
+        .args(["analyze", &fixture("mixed.jsonl"), "--force", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
     assert_eq!(count(&db, "SELECT COUNT(*) FROM findings"), findings_before);
 }
 
@@ -87,7 +133,11 @@ fn analyze_reports_bad_lines_keeps_the_rest_and_follows_the_json_contract() {
 fn strict_stops_at_the_first_bad_record_but_keeps_what_came_before() {
     let dir = tmp("strict");
     let db = dir.join("e.db");
-    let out = earshot().args(["analyze", "--strict", &fixture("mixed.jsonl"), "--db"]).arg(&db).output().unwrap();
+    let out = earshot()
+        .args(["analyze", "--strict", &fixture("mixed.jsonl"), "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(count(&db, "SELECT COUNT(*) FROM conversations"), 1);
 }
@@ -103,17 +153,42 @@ fn stdin_gzip_and_csv_inputs() {
     let mut cmd = earshot();
     cmd.args(["analyze", "-", "--json", "--db"]).arg(&db);
     let out = run_with_stdin(cmd, &gz);
-    assert_eq!(json_lines(&out.stdout).len(), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        json_lines(&out.stdout).len(),
+        3,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let csv = dir.join("export.csv");
     std::fs::write(&csv, "ticket,who,body\nT1,end-user,where is my parcel?\nT1,agent,Hello! It arrives tomorrow.\nT2,buyer,thanks\n").unwrap();
-    let out = earshot().args(["analyze", "--json", "--map", "id=ticket,role=who,text=body", "--db"]).arg(&db).arg(&csv).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = earshot()
+        .args([
+            "analyze",
+            "--json",
+            "--map",
+            "id=ticket,role=who,text=body",
+            "--db",
+        ])
+        .arg(&db)
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines = json_lines(&out.stdout);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "T1");
 
-    let missing = earshot().args(["analyze", "--db"]).arg(&db).arg(dir.join("nope.jsonl")).output().unwrap();
+    let missing = earshot()
+        .args(["analyze", "--db"])
+        .arg(&db)
+        .arg(dir.join("nope.jsonl"))
+        .output()
+        .unwrap();
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.jsonl"));
 }
@@ -139,13 +214,18 @@ fn huge_and_odd_inputs_give_diagnostics_not_panics() {
         input.extend(serde_json::to_vec(&v).unwrap());
         input.push(b'\n');
     }
-    input.extend(b"{\"id\":\"bad-utf8\",\"turns\":[{\"role\":\"customer\",\"text\":\"\xff\xfe\"}]}\n");
+    input.extend(
+        b"{\"id\":\"bad-utf8\",\"turns\":[{\"role\":\"customer\",\"text\":\"\xff\xfe\"}]}\n",
+    );
     let mut cmd = earshot();
     cmd.args(["analyze", "-", "--json", "--db"]).arg(&db);
     let out = run_with_stdin(cmd, &input);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("-:6") && stderr.contains("UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("-:6") && stderr.contains("UTF-8"),
+        "{stderr}"
+    );
     let lines = json_lines(&out.stdout);
     assert_eq!(lines.len(), 5);
     let diag = |id: &str| -> String {
@@ -156,7 +236,13 @@ fn huge_and_odd_inputs_give_diagnostics_not_panics() {
     assert!(diag("backwards").contains("earlier than the turn before"));
     assert!(diag("no-turns").contains("no turns"));
     let big = lines.iter().find(|l| l["id"] == "big").unwrap();
-    assert!(big["findings"].as_array().unwrap().iter().any(|f| f["code"] == "abuse.insult"));
+    assert!(
+        big["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "abuse.insult")
+    );
 }
 
 #[test]
@@ -165,25 +251,147 @@ fn classify_writes_one_verdict_per_line_in_order() {
     let mut cmd = earshot();
     cmd.args(["classify", "--threads", "2"]);
     let out = run_with_stdin(cmd, input.as_bytes());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines = json_lines(&out.stdout);
-    assert_eq!(lines.len(), 5, "one line out per line in, blank lines included");
+    assert_eq!(
+        lines.len(),
+        5,
+        "one line out per line in, blank lines included"
+    );
     for l in &lines {
-        for key in ["lang", "labels", "abusive", "threat", "sentiment", "polarity", "emotion", "severity", "spans"] {
+        for key in [
+            "lang",
+            "labels",
+            "abusive",
+            "threat",
+            "sentiment",
+            "polarity",
+            "emotion",
+            "severity",
+            "spans",
+        ] {
             assert!(l.get(key).is_some(), "{key} missing in {l}");
         }
         let s = l["sentiment"].as_f64().unwrap();
         assert!((-1.0..=1.0).contains(&s));
-        assert!(["none", "low", "medium", "high", "critical"].contains(&l["severity"].as_str().unwrap()));
+        assert!(
+            ["none", "low", "medium", "high", "critical"]
+                .contains(&l["severity"].as_str().unwrap())
+        );
     }
     assert_eq!(lines[0]["abusive"], true);
-    let insult = lines[0]["spans"].as_array().unwrap().iter().find(|s| s["label"] == "abuse.insult").expect("insult span");
-    assert_eq!((insult["start"].as_u64(), insult["end"].as_u64()), (Some(11), Some(16)));
+    let insult = lines[0]["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["label"] == "abuse.insult")
+        .expect("insult span");
+    assert_eq!(
+        (insult["start"].as_u64(), insult["end"].as_u64()),
+        (Some(11), Some(16))
+    );
     assert_eq!(lines[1]["abusive"], false);
     assert_eq!(lines[1]["polarity"], "positive");
     assert_eq!(lines[2]["severity"], "none");
     assert_eq!(lines[3]["threat"], true);
-    assert!(lines[3]["labels"].as_array().unwrap().iter().any(|c| c == "threat.chargeback"));
+    assert!(
+        lines[3]["labels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == "threat.chargeback")
+    );
     assert_eq!(lines[4]["lang"], "zh");
     assert_eq!(lines[4]["abusive"], true);
+}
+
+/// A run killed with SIGKILL keeps every batch it committed, and the next run resumes: it skips
+/// what was saved and analyses the rest, ending with every conversation stored exactly once.
+#[test]
+fn killed_run_loses_nothing_committed_and_resumes() {
+    let dir = tmp("kill");
+    let db = dir.join("e.db");
+    let input = dir.join("many.jsonl");
+    let n = 40_000;
+    {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&input).unwrap());
+        for i in 0..n {
+            let v = serde_json::json!({"id": format!("k-{i}"), "channel": "chat", "turns": [
+                {"role": "customer", "text": format!("Where is my order {i}? It has not arrived yet.")},
+                {"role": "agent", "text": "Hello, sorry for the delay. The tracking number is in your e-mail. Anything else?"},
+                {"role": "customer", "text": if i % 7 == 0 { "You idiot, this is useless!!" } else { "Thanks!" }}]});
+            serde_json::to_writer(&mut w, &v).unwrap();
+            w.write_all(b"\n").unwrap();
+        }
+    }
+    let mut child = earshot()
+        .args(["analyze", "--threads", "1", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some batches are committed, then kill without warning.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let saved = rusqlite::Connection::open(&db)
+            .and_then(|c| {
+                c.query_row("SELECT COUNT(*) FROM conversations", [], |r| {
+                    r.get::<_, i64>(0)
+                })
+            })
+            .unwrap_or(0);
+        if saved >= 1024 || std::time::Instant::now() > deadline {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let saved = count(&db, "SELECT COUNT(*) FROM conversations");
+    assert!(
+        saved >= 1024,
+        "batches committed before the kill are kept ({saved})"
+    );
+    if saved == n {
+        eprintln!("note: the run finished before it could be killed; resume not exercised");
+        return;
+    }
+    let out = earshot()
+        .args(["analyze", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{saved} conversations unchanged")),
+        "{stderr}"
+    );
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM conversations"), n);
+    let duplicated = count(
+        &db,
+        "SELECT COUNT(*) FROM (SELECT 1 FROM findings
+           GROUP BY workspace, conversation_id, code, turn, span_start, span_end, explanation HAVING COUNT(*) > 1)",
+    );
+    assert_eq!(duplicated, 0, "no finding is stored twice");
+    let with_insults = count(
+        &db,
+        "SELECT COUNT(DISTINCT conversation_id) FROM findings WHERE code = 'abuse.insult'",
+    );
+    assert_eq!(
+        with_insults,
+        (n as i64).div_ceil(7),
+        "every conversation with an insult has its finding once resumed"
+    );
 }

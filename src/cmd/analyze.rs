@@ -36,6 +36,9 @@ pub struct Args {
     /// Read inputs as this format instead of guessing from the file name.
     #[arg(long, value_parser = ["jsonl", "csv"])]
     pub format: Option<String>,
+    /// A rule pack directory (see docs/rules.md) instead of the built-in pack.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
     /// CSV column mapping: `id=ticket_id,role=sender,text=body,at=created_at`.
     #[arg(long, value_name = "FIELD=COLUMN,...")]
     pub map: Option<String>,
@@ -49,20 +52,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for f in &args.files {
         inputs.push(open_input(f)?);
     }
-    let items = inputs.into_iter().flat_map(move |input| -> Box<dyn Iterator<Item = Item> + Send> {
-        let fmt = match format.as_deref() {
-            Some("csv") => InputFormat::Csv,
-            Some(_) => InputFormat::Jsonl,
-            None => InputFormat::from_name(&input.name),
-        };
-        match fmt {
-            InputFormat::Jsonl => Box::new(JsonlReader::new(input).map(to_item)),
-            InputFormat::Csv => match CsvReader::new(input, &mapping) {
-                Ok(r) => Box::new(r.map(to_item)),
-                Err(e) => Box::new(std::iter::once(Item::Rejected(e.to_string()))),
-            },
-        }
-    });
+    let items =
+        inputs
+            .into_iter()
+            .flat_map(move |input| -> Box<dyn Iterator<Item = Item> + Send> {
+                let fmt = match format.as_deref() {
+                    Some("csv") => InputFormat::Csv,
+                    Some(_) => InputFormat::Jsonl,
+                    None => InputFormat::from_name(&input.name),
+                };
+                match fmt {
+                    InputFormat::Jsonl => Box::new(JsonlReader::new(input).map(to_item)),
+                    InputFormat::Csv => match CsvReader::new(input, &mapping) {
+                        Ok(r) => Box::new(r.map(to_item)),
+                        Err(e) => Box::new(std::iter::once(Item::Rejected(e.to_string()))),
+                    },
+                }
+            });
     let opts = Options {
         db: args.db.clone(),
         threads: args.threads,
@@ -70,6 +76,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         force: args.force,
         progress: std::io::stderr().is_terminal() && !args.json,
         top: args.top,
+        rules: args.rules.clone(),
     };
     let outcome = pipeline::run(items, &opts, args.strict)?;
     report(&outcome, &opts);
@@ -90,13 +97,23 @@ pub fn report(outcome: &pipeline::Outcome, opts: &Options) {
         println!("\nsaved to {}", opts.db.display());
     }
     if outcome.skipped > 0 {
-        eprintln!("earshot: {} conversations unchanged since their last analysis were skipped (--force analyses them again)", outcome.skipped);
+        eprintln!(
+            "earshot: {} conversations unchanged since their last analysis were skipped (--force analyses them again)",
+            outcome.skipped
+        );
     }
     if outcome.rejected > 0 {
-        eprintln!("earshot: {} records rejected; everything else was analysed and saved", outcome.rejected);
+        eprintln!(
+            "earshot: {} records rejected; everything else was analysed and saved",
+            outcome.rejected
+        );
     }
 }
 
 pub fn exit_code(outcome: &pipeline::Outcome) -> ExitCode {
-    if outcome.rejected > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if outcome.rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -58,12 +58,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .map(|(n, b)| {
                 let t = String::from_utf8_lossy(b);
                 if matches!(t, std::borrow::Cow::Owned(_)) {
-                    eprintln!("earshot: stdin:{n}: invalid UTF-8, classified with replacement characters");
+                    eprintln!(
+                        "earshot: stdin:{n}: invalid UTF-8, classified with replacement characters"
+                    );
                 }
                 t
             })
             .collect();
-        bad_utf8 += texts.iter().filter(|t| matches!(t, std::borrow::Cow::Owned(_))).count() as u64;
+        bad_utf8 += texts
+            .iter()
+            .filter(|t| matches!(t, std::borrow::Cow::Owned(_)))
+            .count() as u64;
         let verdicts: Vec<Vec<u8>> = pool.install(|| {
             texts
                 .par_iter()
@@ -82,6 +87,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             return Err(e.into());
         }
     }
-    reader.join().map_err(|_| anyhow::anyhow!("the stdin reader stopped unexpectedly"))??;
-    Ok(if bad_utf8 > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("the stdin reader stopped unexpectedly"))??;
+    Ok(if bad_utf8 > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -36,14 +36,19 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(path) = &args.out {
-        let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("cannot create {}", path.display()))?;
         let mut w = BufWriter::new(file);
         for c in earshot_demo::generate(args.count, args.seed) {
             serde_json::to_writer(&mut w, &c)?;
             w.write_all(b"\n")?;
         }
         w.flush()?;
-        eprintln!("earshot: wrote {} synthetic conversations to {}", args.count, path.display());
+        eprintln!(
+            "earshot: wrote {} synthetic conversations to {}",
+            args.count,
+            path.display()
+        );
         if args.generate_only {
             return Ok(ExitCode::SUCCESS);
         }
@@ -52,7 +57,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "earshot demo: {} SYNTHETIC e-commerce conversations (seed {}) in en, de, ja, es, fr, vi, th, ar, zh\n",
         args.count, args.seed
     );
-    let items = earshot_demo::generate(args.count, args.seed).map(|c| Item::Conversation(Box::new(c)));
+    let items =
+        earshot_demo::generate(args.count, args.seed).map(|c| Item::Conversation(Box::new(c)));
     let opts = Options {
         db: args.db.clone(),
         threads: args.threads,
@@ -61,9 +67,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         force: true,
         progress: std::io::stderr().is_terminal(),
         top: args.top,
+        rules: None,
     };
     let outcome = pipeline::run(items, &opts, false)?;
     crate::cmd::analyze::report(&outcome, &opts);
-    println!("next: earshot analyze YOUR_FILE.jsonl --db {}   (format: docs/format.md)", args.db.display());
+    println!(
+        "next: earshot analyze YOUR_FILE.jsonl --db {}   (format: docs/format.md)",
+        args.db.display()
+    );
     Ok(crate::cmd::analyze::exit_code(&outcome))
 }

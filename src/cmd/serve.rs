@@ -21,13 +21,22 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let store = SqliteStore::open(&args.db)?;
     let state = AppState::new(store, Engine::default());
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the runtime")?;
     rt.block_on(async {
         let listener = tokio::net::TcpListener::bind(&args.listen)
             .await
             .with_context(|| format!("cannot listen on {}", args.listen))?;
-        eprintln!("earshot: serving {} on http://{}", args.db.display(), listener.local_addr()?);
-        earshot_server::serve(listener, state).await.context("server stopped")
+        eprintln!(
+            "earshot: serving {} on http://{}",
+            args.db.display(),
+            listener.local_addr()?
+        );
+        earshot_server::serve(listener, state)
+            .await
+            .context("server stopped")
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -31,14 +31,25 @@ pub enum TokenCommand {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
-        TokenCommand::Create { db, workspace, role, name } => {
+        TokenCommand::Create {
+            db,
+            workspace,
+            role,
+            name,
+        } => {
             if workspace.trim().is_empty() {
                 bail!("--workspace must not be empty");
             }
-            let Some(role) = TokenRole::parse(&role) else { bail!("unknown role {role:?}") };
+            let Some(role) = TokenRole::parse(&role) else {
+                bail!("unknown role {role:?}")
+            };
             let mut store = SqliteStore::open(&db)?;
             let token = store.create_token(&workspace, role, name.as_deref())?;
-            println!("created a {} token for workspace {workspace:?} in {}; keep it secret, it is not shown again:", role.as_str(), db.display());
+            println!(
+                "created a {} token for workspace {workspace:?} in {}; keep it secret, it is not shown again:",
+                role.as_str(),
+                db.display()
+            );
             println!("{token}");
             Ok(ExitCode::SUCCESS)
         }

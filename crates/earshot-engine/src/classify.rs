@@ -36,7 +36,7 @@ impl Engine {
         let r = self.analyze_turn(0, Role::Customer, text, false, Lang::Und);
         let mut labels: Vec<String> = Vec::new();
         let mut findings: Vec<_> = r.findings.iter().collect();
-        findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+        findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
         for f in &findings {
             if !labels.iter().any(|l| l == f.code.as_str()) {
                 labels.push(f.code.as_str().to_string());
@@ -52,14 +52,23 @@ impl Engine {
             .findings
             .iter()
             .filter_map(|f| {
-                f.span.map(|s| LabelSpan { start: s.start, end: s.end, label: f.code.as_str().to_string() })
+                f.span.map(|s| LabelSpan {
+                    start: s.start,
+                    end: s.end,
+                    label: f.code.as_str().to_string(),
+                })
             })
             .collect();
         spans.sort_by_key(|s| (s.start, s.end));
         Classification {
             lang: r.lang.as_str(),
             abusive: r.findings.iter().any(|f| f.code.category() == "abuse"),
-            threat: r.findings.iter().any(|f| f.code.category() == "threat"),
+            // Past or hypothetical threats are kept as findings at low confidence; they do not
+            // make the message a threat.
+            threat: r.findings.iter().any(|f| {
+                f.code.category() == "threat"
+                    && f.confidence >= crate::analyzers::threat::REPORT_THRESHOLD
+            }),
             labels,
             sentiment: r.sentiment,
             polarity: Polarity::from_sentiment(r.sentiment),

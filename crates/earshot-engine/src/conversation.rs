@@ -29,10 +29,14 @@ impl ConversationContext<'_> {
         self.turns_by(Role::Customer)
             .filter(|&i| {
                 let r = &self.turns[i];
-                r.emotion.is_some_and(|e| e.is_negative() && r.emotion_confidence >= 0.5)
+                r.emotion
+                    .is_some_and(|e| e.is_negative() && r.emotion_confidence >= 0.5)
                     || r.anger >= 0.5
-                    || r.findings.iter().any(|f| {
-                        matches!(f.code.category(), "abuse" | "threat")
+                    || r.findings.iter().any(|f| match f.code.category() {
+                        "abuse" => true,
+                        // Past or hypothetical threats are kept at low confidence.
+                        "threat" => f.confidence >= crate::analyzers::threat::REPORT_THRESHOLD,
+                        _ => false,
                     })
             })
             .collect()

@@ -17,13 +17,20 @@ mod config;
 mod conversation;
 mod engine;
 mod risk;
+pub mod rules;
 mod scorecard;
 mod turn;
 
 pub use classify::{Classification, LabelSpan};
-pub use config::{EngineConfig, SlaConfig};
+pub use config::EngineConfig;
 pub use conversation::{ConversationAnalyzer, ConversationContext};
 pub use engine::Engine;
+pub use risk::CustomerHistory;
+pub use rules::{RuleError, RulePack};
 pub use turn::{Mark, TurnAnalyzer, TurnContext, TurnResult};
 
 pub use earshot_model as model;
+
+/// Changes whenever the same input may give a different analysis: stored results carry it, so
+/// that unchanged conversations are skipped on a re-run only while it stays the same.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+analysis.1");

@@ -38,10 +38,13 @@ impl Code {
     /// Whether a code string is well formed: lowercase ASCII `category.name`, with `_` and
     /// further dots allowed in the name.
     pub fn is_well_formed(s: &str) -> bool {
-        let Some((cat, name)) = s.split_once('.') else { return false };
+        let Some((cat, name)) = s.split_once('.') else {
+            return false;
+        };
         let ok = |p: &str| {
             !p.is_empty()
-                && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.')
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.')
         };
         ok(cat) && ok(name) && !cat.contains('.')
     }
@@ -180,12 +183,18 @@ mod tests {
     /// The table must stay in step with FINDINGS.md when that file is at hand.
     #[test]
     fn table_matches_findings_md() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/design/FINDINGS.md");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/design/FINDINGS.md"
+        );
         let Ok(text) = std::fs::read_to_string(path) else {
             eprintln!("skipped: ../shared/design/FINDINGS.md is not present");
             return;
         };
-        for line in text.lines().filter(|l| l.starts_with("| ") && l.contains('.')) {
+        for line in text
+            .lines()
+            .filter(|l| l.starts_with("| ") && l.contains('.'))
+        {
             let first = line.split('|').nth(1).unwrap_or("").trim();
             if !first.contains('.') || first.contains(' ') && !first.contains('/') {
                 continue;
@@ -197,7 +206,10 @@ mod tests {
             let mut names = vec![head.to_string()];
             names.extend(parts.map(|p| format!("{cat}{}", p.trim())));
             for name in names {
-                assert!(code_info(&name).is_some(), "FINDINGS.md lists {name}, the table does not");
+                assert!(
+                    code_info(&name).is_some(),
+                    "FINDINGS.md lists {name}, the table does not"
+                );
             }
         }
     }

@@ -81,7 +81,9 @@ impl Channel {
     }
 
     pub fn parse(s: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
+        Channel::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -162,7 +164,9 @@ impl Role {
     }
 
     pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -253,10 +257,16 @@ impl Conversation {
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         if self.id.trim().is_empty() {
-            out.push(Diagnostic { field: "id".into(), message: "id is empty".into() });
+            out.push(Diagnostic {
+                field: "id".into(),
+                message: "id is empty".into(),
+            });
         }
         if self.turns.is_empty() {
-            out.push(Diagnostic { field: "turns".into(), message: "conversation has no turns".into() });
+            out.push(Diagnostic {
+                field: "turns".into(),
+                message: "conversation has no turns".into(),
+            });
         }
         if let (Some(s), Some(e)) = (self.started_at, self.ended_at)
             && e < s
@@ -307,7 +317,9 @@ impl Conversation {
     }
 }
 
-fn date_or_timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<jiff::civil::Date>, D::Error> {
+fn date_or_timestamp<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<jiff::civil::Date>, D::Error> {
     let s: Option<String> = Option::deserialize(d)?;
     let Some(s) = s else { return Ok(None) };
     if let Ok(date) = s.parse::<jiff::civil::Date>() {
@@ -380,8 +392,7 @@ mod tests {
 
     #[test]
     fn audio_channel_accepts_numbers() {
-        let t: Turn =
-            serde_json::from_str(r#"{"role":"agent","text":"x","channel":1}"#).unwrap();
+        let t: Turn = serde_json::from_str(r#"{"role":"agent","text":"x","channel":1}"#).unwrap();
         assert_eq!(t.channel.as_deref(), Some("1"));
     }
 }

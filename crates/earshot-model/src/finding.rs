@@ -23,8 +23,13 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub const ALL: [Severity; 5] =
-        [Severity::Info, Severity::Low, Severity::Medium, Severity::High, Severity::Critical];
+    pub const ALL: [Severity; 5] = [
+        Severity::Info,
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+        Severity::Critical,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -37,7 +42,9 @@ impl Severity {
     }
 
     pub fn parse(s: &str) -> Option<Severity> {
-        Severity::ALL.into_iter().find(|v| v.as_str().eq_ignore_ascii_case(s.trim()))
+        Severity::ALL
+            .into_iter()
+            .find(|v| v.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
     /// The chance, 0..1, that one certain finding of this severity alone makes a conversation one
@@ -68,12 +75,18 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end.max(start) as u32 }
+        Span {
+            start: start as u32,
+            end: end.max(start) as u32,
+        }
     }
 
     /// The text the span covers, if it lies within `text`.
     pub fn slice<'a>(&self, text: &'a str) -> Option<&'a str> {
-        let mut idx = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+        let mut idx = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()));
         let start = idx.nth(self.start as usize)?;
         let len = (self.end - self.start) as usize;
         let end = if len == 0 { start } else { idx.nth(len - 1)? };

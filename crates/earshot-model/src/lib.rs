@@ -14,6 +14,6 @@ mod finding;
 pub use analysis::{Analysis, Dimension, Emotion, Polarity, Scores, TurnSignal};
 pub use codes::{CODES, Code, CodeInfo, code_info};
 pub use conversation::{
-    Agent, Channel, Conversation, Customer, Diagnostic, Order, Role, Turn, MAX_TURN_CHARS,
+    Agent, Channel, Conversation, Customer, Diagnostic, MAX_TURN_CHARS, Order, Role, Turn,
 };
 pub use finding::{Finding, Severity, Span, TimeRange};

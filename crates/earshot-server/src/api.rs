@@ -23,7 +23,9 @@ async fn with_store<T: Send + 'static>(
 ) -> ApiResult<T> {
     let store = state.store.clone();
     tokio::task::spawn_blocking(move || {
-        let mut s = store.lock().map_err(|_| ApiError::internal("store lock poisoned"))?;
+        let mut s = store
+            .lock()
+            .map_err(|_| ApiError::internal("store lock poisoned"))?;
         f(&mut s)
     })
     .await
@@ -32,7 +34,9 @@ async fn with_store<T: Send + 'static>(
 
 pub async fn health(State(state): State<AppState>) -> ApiResult<Json<Value>> {
     let n = with_store(&state, |s| Ok(s.count_conversations()?)).await?;
-    Ok(Json(json!({"status": "ok", "version": env!("CARGO_PKG_VERSION"), "conversations": n})))
+    Ok(Json(
+        json!({"status": "ok", "version": env!("CARGO_PKG_VERSION"), "conversations": n}),
+    ))
 }
 
 pub async fn not_found() -> ApiError {
@@ -61,17 +65,26 @@ pub async fn post_conversations(
     Metrics::add(&state.metrics.requests, 1);
     let body = body.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::new(ErrorCode::PayloadTooLarge, format!("body larger than {} bytes", crate::MAX_BODY_BYTES))
+            ApiError::new(
+                ErrorCode::PayloadTooLarge,
+                format!("body larger than {} bytes", crate::MAX_BODY_BYTES),
+            )
         } else {
             ApiError::new(ErrorCode::InvalidRequest, e.body_text())
         }
     })?;
-    let text = std::str::from_utf8(&body)
-        .map_err(|e| ApiError::new(ErrorCode::InvalidJson, format!("body is not UTF-8 (byte {})", e.valid_up_to())))?;
+    let text = std::str::from_utf8(&body).map_err(|e| {
+        ApiError::new(
+            ErrorCode::InvalidJson,
+            format!("body is not UTF-8 (byte {})", e.valid_up_to()),
+        )
+    })?;
     let ndjson = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/x-ndjson") || ct.starts_with("application/jsonl"));
+        .is_some_and(|ct| {
+            ct.starts_with("application/x-ndjson") || ct.starts_with("application/jsonl")
+        });
 
     // Each record as (line, JSON text).
     let records: Vec<(u64, String)> = if ndjson {
@@ -88,9 +101,18 @@ pub async fn post_conversations(
             field: None,
         })?;
         match v {
-            Value::Array(items) => items.into_iter().enumerate().map(|(i, v)| (i as u64 + 1, v.to_string())).collect(),
+            Value::Array(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (i as u64 + 1, v.to_string()))
+                .collect(),
             v @ Value::Object(_) => vec![(1, v.to_string())],
-            _ => return Err(ApiError::new(ErrorCode::InvalidRequest, "expected a conversation object or an array of them")),
+            _ => {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidRequest,
+                    "expected a conversation object or an array of them",
+                ));
+            }
         }
     };
     let mut rejected = Vec::new();
@@ -111,8 +133,15 @@ pub async fn post_conversations(
                 convs.push(c);
             }
             Err((field, message)) => {
-                let id = serde_json::from_str::<Value>(&json).ok().and_then(|v| v["id"].as_str().map(str::to_string));
-                rejected.push(Rejected { line, id, field, message });
+                let id = serde_json::from_str::<Value>(&json)
+                    .ok()
+                    .and_then(|v| v["id"].as_str().map(str::to_string));
+                rejected.push(Rejected {
+                    line,
+                    id,
+                    field,
+                    message,
+                });
             }
         }
     }
@@ -133,24 +162,38 @@ pub async fn post_conversations(
     })
     .await?;
     Metrics::add(&state.metrics.conversations_analyzed, results.len() as u64);
-    Metrics::add(&state.metrics.findings, results.iter().map(|a| a.findings.len() as u64).sum());
+    Metrics::add(
+        &state.metrics.findings,
+        results.iter().map(|a| a.findings.len() as u64).sum(),
+    );
     let summary: Vec<Value> = results
         .iter()
         .map(|a| json!({"id": a.id, "risk": a.risk, "severity": a.severity.map(Severity::as_str), "findings": a.findings.len()}))
         .collect();
-    let status = if summary.is_empty() && !rejected.is_empty() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
-    let mut body = json!({"accepted": summary.len(), "rejected": rejected, "conversations": summary});
+    let status = if summary.is_empty() && !rejected.is_empty() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let mut body =
+        json!({"accepted": summary.len(), "rejected": rejected, "conversations": summary});
     if status == StatusCode::BAD_REQUEST {
         body["error"] = json!({"code": ErrorCode::InvalidRequest, "message": "no conversation in the request was valid"});
     }
     Ok((status, Json(body)))
 }
 
-pub async fn get_conversation(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn get_conversation(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     let workspace = caller.reader()?.to_string();
     Metrics::add(&state.metrics.requests, 1);
     let found = with_store(&state, move |s| {
-        let Some((conv, analysis)) = s.conversation(&workspace, &id)? else { return Ok(None) };
+        let Some((conv, analysis)) = s.conversation(&workspace, &id)? else {
+            return Ok(None);
+        };
         let findings = s.stored_findings(&workspace, &id)?;
         Ok(Some((conv, analysis, findings)))
     })
@@ -194,18 +237,37 @@ pub async fn list_conversations(
     let top1pct_only = match q.top.as_deref() {
         None => false,
         Some("1pct") => true,
-        Some(other) => return Err(ApiError { field: Some("top".into()), ..ApiError::new(ErrorCode::InvalidRequest, format!("top={other}: only 1pct is known")) }),
+        Some(other) => {
+            return Err(ApiError {
+                field: Some("top".into()),
+                ..ApiError::new(
+                    ErrorCode::InvalidRequest,
+                    format!("top={other}: only 1pct is known"),
+                )
+            });
+        }
     };
     let min_severity = q
         .severity
         .as_deref()
-        .map(|s| Severity::parse(s).ok_or_else(|| ApiError { field: Some("severity".into()), ..ApiError::new(ErrorCode::InvalidRequest, format!("unknown severity {s:?}")) }))
+        .map(|s| {
+            Severity::parse(s).ok_or_else(|| ApiError {
+                field: Some("severity".into()),
+                ..ApiError::new(ErrorCode::InvalidRequest, format!("unknown severity {s:?}"))
+            })
+        })
         .transpose()?;
     for (name, v) in [("from", &q.from), ("to", &q.to)] {
         if let Some(v) = v
             && v.parse::<jiff::Timestamp>().is_err()
         {
-            return Err(ApiError { field: Some(name.into()), ..ApiError::new(ErrorCode::InvalidRequest, format!("{name}={v:?} is not an RFC 3339 timestamp")) });
+            return Err(ApiError {
+                field: Some(name.into()),
+                ..ApiError::new(
+                    ErrorCode::InvalidRequest,
+                    format!("{name}={v:?} is not an RFC 3339 timestamp"),
+                )
+            });
         }
     }
     let limit = q.limit.unwrap_or(50).clamp(1, 500);
@@ -225,20 +287,30 @@ pub async fn list_conversations(
     };
     let items = with_store(&state, move |s| Ok(s.queue(&filter)?)).await?;
     let next = (items.len() == limit).then_some(offset + limit);
-    Ok(Json(json!({"items": items, "limit": limit, "offset": offset, "next_offset": next})))
+    Ok(Json(
+        json!({"items": items, "limit": limit, "offset": offset, "next_offset": next}),
+    ))
 }
 
 /// Stored timestamps are jiff's RFC 3339 in UTC; compare like with like.
 fn normalise_ts(t: &str) -> String {
-    t.parse::<jiff::Timestamp>().map(|t| t.to_string()).unwrap_or_else(|_| t.to_string())
+    t.parse::<jiff::Timestamp>()
+        .map(|t| t.to_string())
+        .unwrap_or_else(|_| t.to_string())
 }
 
-pub async fn agent_scorecard(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn agent_scorecard(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     let workspace = caller.reader()?.to_string();
     Metrics::add(&state.metrics.requests, 1);
     let card = with_store(&state, move |s| Ok(s.agent_scorecard(&workspace, &id)?)).await?;
     let card = card.ok_or_else(ApiError::not_found)?;
-    Ok(Json(serde_json::to_value(card).map_err(ApiError::internal)?))
+    Ok(Json(
+        serde_json::to_value(card).map_err(ApiError::internal)?,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -260,7 +332,13 @@ pub async fn review_finding(
     let Json(body) = body.map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.body_text()))?;
     let verdict = body.verdict;
     let ok = with_store(&state, move |s| {
-        Ok(s.review(&workspace, id, verdict, body.comment.as_deref(), body.reviewer.as_deref())?)
+        Ok(s.review(
+            &workspace,
+            id,
+            verdict,
+            body.comment.as_deref(),
+            body.reviewer.as_deref(),
+        )?)
     })
     .await?;
     if !ok {

@@ -16,7 +16,10 @@ impl Caller {
         if self.0.role.can_read() {
             Ok(&self.0.workspace)
         } else {
-            Err(ApiError::new(ErrorCode::Forbidden, "this token may only send conversations"))
+            Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "this token may only send conversations",
+            ))
         }
     }
 
@@ -24,7 +27,10 @@ impl Caller {
         if self.0.role >= role {
             Ok(&self.0.workspace)
         } else {
-            Err(ApiError::new(ErrorCode::Forbidden, format!("this needs a {} token", role.as_str())))
+            Err(ApiError::new(
+                ErrorCode::Forbidden,
+                format!("this needs a {} token", role.as_str()),
+            ))
         }
     }
 
@@ -32,7 +38,10 @@ impl Caller {
     pub fn ingester(&self) -> Result<&str, ApiError> {
         match self.0.role {
             TokenRole::Ingest | TokenRole::Admin => Ok(&self.0.workspace),
-            _ => Err(ApiError::new(ErrorCode::Forbidden, "this needs an ingest or admin token")),
+            _ => Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "this needs an ingest or admin token",
+            )),
         }
     }
 }
@@ -52,11 +61,15 @@ impl FromRequestParts<AppState> for Caller {
             .to_string();
         let store = state.store.clone();
         let grant = tokio::task::spawn_blocking(move || {
-            let s = store.lock().map_err(|_| ApiError::internal("store lock poisoned"))?;
+            let s = store
+                .lock()
+                .map_err(|_| ApiError::internal("store lock poisoned"))?;
             s.token_grant(&token).map_err(ApiError::from)
         })
         .await
         .map_err(ApiError::internal)??;
-        grant.map(Caller).ok_or_else(|| ApiError::new(ErrorCode::Unauthorized, "invalid or revoked token"))
+        grant
+            .map(Caller)
+            .ok_or_else(|| ApiError::new(ErrorCode::Unauthorized, "invalid or revoked token"))
     }
 }

@@ -45,7 +45,12 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> ApiError {
-        ApiError { code, message: message.into(), line: None, field: None }
+        ApiError {
+            code,
+            message: message.into(),
+            line: None,
+            field: None,
+        }
     }
 
     pub fn not_found() -> ApiError {
@@ -59,7 +64,11 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.code.status(), Json(serde_json::json!({ "error": self }))).into_response()
+        (
+            self.code.status(),
+            Json(serde_json::json!({ "error": self })),
+        )
+            .into_response()
     }
 }
 

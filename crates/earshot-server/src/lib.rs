@@ -54,7 +54,10 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/api/v1/health", get(api::health))
-        .route("/api/v1/conversations", post(api::post_conversations).get(api::list_conversations))
+        .route(
+            "/api/v1/conversations",
+            post(api::post_conversations).get(api::list_conversations),
+        )
         .route("/api/v1/conversations/{id}", get(api::get_conversation))
         .route("/api/v1/agents/{id}/scorecard", get(api::agent_scorecard))
         .route("/api/v1/findings/{id}/review", post(api::review_finding))

@@ -2,7 +2,7 @@
 //! endpoint (no token → 401, another workspace's data → 404).
 
 use axum::Router;
-use axum::body::Body;
+use axum::body::Body as HttpBody;
 use axum::http::{Request, StatusCode, header};
 use earshot_engine::Engine;
 use earshot_server::{AppState, ROUTES, router};
@@ -25,24 +25,43 @@ fn app() -> App {
     let acme_admin = store.create_token("acme", TokenRole::Admin, None).unwrap();
     let acme_viewer = store.create_token("acme", TokenRole::Viewer, None).unwrap();
     let other_admin = store.create_token("other", TokenRole::Admin, None).unwrap();
-    App { router: router(AppState::new(store, Engine::default())), acme_ingest, acme_admin, acme_viewer, other_admin }
+    App {
+        router: router(AppState::new(store, Engine::default())),
+        acme_ingest,
+        acme_admin,
+        acme_viewer,
+        other_admin,
+    }
 }
 
-async fn call(app: &Router, method: &str, uri: &str, token: Option<&str>, body: Option<(&str, String)>) -> (StatusCode, Value) {
+async fn call(
+    app: &Router,
+    method: &str,
+    uri: &str,
+    token: Option<&str>,
+    body: Body,
+) -> (StatusCode, Value) {
     let mut req = Request::builder().method(method).uri(uri);
     if let Some(t) = token {
         req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
     }
     let req = match body {
-        Some((ct, b)) => req.header(header::CONTENT_TYPE, ct).body(Body::from(b)).unwrap(),
-        None => req.body(Body::empty()).unwrap(),
+        Some((ct, b)) => req
+            .header(header::CONTENT_TYPE, ct)
+            .body(HttpBody::from(b))
+            .unwrap(),
+        None => req.body(HttpBody::empty()).unwrap(),
     };
     let resp = app.clone().oneshot(req).await.unwrap();
     let status = resp.status();
     let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-    let v = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+    let v = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
     (status, v)
 }
+
+/// A request body: content type and text.
+type Body = Option<(&'static str, String)>;
 
 fn conv(id: &str, text: &str) -> Value {
     json!({"id": id, "channel": "chat", "agents": [{"id": "agent-7"}], "turns": [
@@ -52,8 +71,19 @@ fn conv(id: &str, text: &str) -> Value {
 
 async fn seeded() -> App {
     let a = app();
-    let body = format!("{}\n{}\n", conv("c1", "You idiot, where is my parcel?"), conv("c2", "Thanks, all good."));
-    let (s, v) = call(&a.router, "POST", "/api/v1/conversations", Some(&a.acme_ingest), Some(("application/x-ndjson", body))).await;
+    let body = format!(
+        "{}\n{}\n",
+        conv("c1", "You idiot, where is my parcel?"),
+        conv("c2", "Thanks, all good.")
+    );
+    let (s, v) = call(
+        &a.router,
+        "POST",
+        "/api/v1/conversations",
+        Some(&a.acme_ingest),
+        Some(("application/x-ndjson", body)),
+    )
+    .await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["accepted"], 2);
     a
@@ -62,100 +92,265 @@ async fn seeded() -> App {
 #[tokio::test]
 async fn every_endpoint_needs_a_token_and_hides_other_workspaces() {
     let a = seeded().await;
-    let (_, c1) = call(&a.router, "GET", "/api/v1/conversations/c1", Some(&a.acme_admin), None).await;
+    let (_, c1) = call(
+        &a.router,
+        "GET",
+        "/api/v1/conversations/c1",
+        Some(&a.acme_admin),
+        None,
+    )
+    .await;
     let finding_id = c1["findings"][0]["id"].as_i64().expect("a stored finding");
     let review = || Some(("application/json", json!({"verdict": "reject"}).to_string()));
-    let protected: Vec<(&str, String, Option<(&str, String)>)> = vec![
-        ("POST", "/api/v1/conversations".into(), Some(("application/json", conv("c9", "hi").to_string()))),
+    let protected: Vec<(&str, String, Body)> = vec![
+        (
+            "POST",
+            "/api/v1/conversations".into(),
+            Some(("application/json", conv("c9", "hi").to_string())),
+        ),
         ("GET", "/api/v1/conversations".into(), None),
         ("GET", "/api/v1/conversations/c1".into(), None),
         ("GET", "/api/v1/agents/agent-7/scorecard".into(), None),
-        ("POST", format!("/api/v1/findings/{finding_id}/review"), review()),
+        (
+            "POST",
+            format!("/api/v1/findings/{finding_id}/review"),
+            review(),
+        ),
     ];
     for (method, uri, body) in &protected {
         let (s, v) = call(&a.router, method, uri, None, body.clone()).await;
-        assert_eq!(s, StatusCode::UNAUTHORIZED, "{method} {uri} without a token: {v}");
+        assert_eq!(
+            s,
+            StatusCode::UNAUTHORIZED,
+            "{method} {uri} without a token: {v}"
+        );
         assert_eq!(v["error"]["code"], "unauthorized");
         let (s, _) = call(&a.router, method, uri, Some("es_not_a_token"), body.clone()).await;
-        assert_eq!(s, StatusCode::UNAUTHORIZED, "{method} {uri} with a bad token");
+        assert_eq!(
+            s,
+            StatusCode::UNAUTHORIZED,
+            "{method} {uri} with a bad token"
+        );
     }
     // Another workspace sees nothing of acme's.
-    for uri in ["/api/v1/conversations/c1", "/api/v1/agents/agent-7/scorecard"] {
+    for uri in [
+        "/api/v1/conversations/c1",
+        "/api/v1/agents/agent-7/scorecard",
+    ] {
         let (s, v) = call(&a.router, "GET", uri, Some(&a.other_admin), None).await;
         assert_eq!(s, StatusCode::NOT_FOUND, "{uri}: {v}");
     }
-    let (s, v) = call(&a.router, "GET", "/api/v1/conversations", Some(&a.other_admin), None).await;
+    let (s, v) = call(
+        &a.router,
+        "GET",
+        "/api/v1/conversations",
+        Some(&a.other_admin),
+        None,
+    )
+    .await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(v["items"].as_array().unwrap().len(), 0);
-    let (s, _) = call(&a.router, "POST", &format!("/api/v1/findings/{finding_id}/review"), Some(&a.other_admin), review()).await;
+    let (s, _) = call(
+        &a.router,
+        "POST",
+        &format!("/api/v1/findings/{finding_id}/review"),
+        Some(&a.other_admin),
+        review(),
+    )
+    .await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     // Posting into another workspace by naming it in the body is refused.
     let mut foreign = conv("c3", "hello");
     foreign["workspace"] = json!("acme");
-    let (s, v) = call(&a.router, "POST", "/api/v1/conversations", Some(&a.other_admin), Some(("application/json", foreign.to_string()))).await;
+    let (s, v) = call(
+        &a.router,
+        "POST",
+        "/api/v1/conversations",
+        Some(&a.other_admin),
+        Some(("application/json", foreign.to_string())),
+    )
+    .await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
     assert_eq!(v["rejected"][0]["field"], "workspace");
     // Ingest tokens write but do not read; viewers read but do not write or review.
-    let (s, _) = call(&a.router, "GET", "/api/v1/conversations/c1", Some(&a.acme_ingest), None).await;
+    let (s, _) = call(
+        &a.router,
+        "GET",
+        "/api/v1/conversations/c1",
+        Some(&a.acme_ingest),
+        None,
+    )
+    .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (s, _) = call(&a.router, "POST", "/api/v1/conversations", Some(&a.acme_viewer), Some(("application/json", conv("c4", "x").to_string()))).await;
+    let (s, _) = call(
+        &a.router,
+        "POST",
+        "/api/v1/conversations",
+        Some(&a.acme_viewer),
+        Some(("application/json", conv("c4", "x").to_string())),
+    )
+    .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (s, _) = call(&a.router, "POST", &format!("/api/v1/findings/{finding_id}/review"), Some(&a.acme_viewer), review()).await;
+    let (s, _) = call(
+        &a.router,
+        "POST",
+        &format!("/api/v1/findings/{finding_id}/review"),
+        Some(&a.acme_viewer),
+        review(),
+    )
+    .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
 async fn queue_conversation_review_and_scorecard() {
     let a = seeded().await;
-    let (s, q) = call(&a.router, "GET", "/api/v1/conversations?limit=10", Some(&a.acme_viewer), None).await;
+    let (s, q) = call(
+        &a.router,
+        "GET",
+        "/api/v1/conversations?limit=10",
+        Some(&a.acme_viewer),
+        None,
+    )
+    .await;
     assert_eq!(s, StatusCode::OK, "{q}");
     let items = q["items"].as_array().unwrap();
     assert_eq!(items.len(), 2);
     assert_eq!(items[0]["id"], "c1", "riskiest first");
     assert!(items[0]["risk"].as_f64() > items[1]["risk"].as_f64());
-    let (_, q) = call(&a.router, "GET", "/api/v1/conversations?code=abuse.insult", Some(&a.acme_viewer), None).await;
+    let (_, q) = call(
+        &a.router,
+        "GET",
+        "/api/v1/conversations?code=abuse.insult",
+        Some(&a.acme_viewer),
+        None,
+    )
+    .await;
     assert_eq!(q["items"].as_array().unwrap().len(), 1);
-    let (s, v) = call(&a.router, "GET", "/api/v1/conversations?severity=loud", Some(&a.acme_viewer), None).await;
+    let (s, v) = call(
+        &a.router,
+        "GET",
+        "/api/v1/conversations?severity=loud",
+        Some(&a.acme_viewer),
+        None,
+    )
+    .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(v["error"]["field"], "severity");
 
-    let (s, c1) = call(&a.router, "GET", "/api/v1/conversations/c1", Some(&a.acme_viewer), None).await;
+    let (s, c1) = call(
+        &a.router,
+        "GET",
+        "/api/v1/conversations/c1",
+        Some(&a.acme_viewer),
+        None,
+    )
+    .await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(c1["conversation"]["workspace"], "acme");
-    let insult = c1["findings"].as_array().unwrap().iter().find(|f| f["code"] == "abuse.insult").expect("insult");
+    let insult = c1["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "abuse.insult")
+        .expect("insult");
     assert_eq!(insult["evidence"], "idiot");
     let id = insult["id"].as_i64().unwrap();
-    let (s, v) = call(&a.router, "POST", &format!("/api/v1/findings/{id}/review"), Some(&a.acme_admin), Some(("application/json", json!({"verdict": "confirm", "comment": "clear insult"}).to_string()))).await;
+    let (s, v) = call(
+        &a.router,
+        "POST",
+        &format!("/api/v1/findings/{id}/review"),
+        Some(&a.acme_admin),
+        Some((
+            "application/json",
+            json!({"verdict": "confirm", "comment": "clear insult"}).to_string(),
+        )),
+    )
+    .await;
     assert_eq!(s, StatusCode::OK, "{v}");
-    let (_, c1) = call(&a.router, "GET", "/api/v1/conversations/c1", Some(&a.acme_viewer), None).await;
-    let reviewed = c1["findings"].as_array().unwrap().iter().find(|f| f["id"] == id).unwrap();
+    let (_, c1) = call(
+        &a.router,
+        "GET",
+        "/api/v1/conversations/c1",
+        Some(&a.acme_viewer),
+        None,
+    )
+    .await;
+    let reviewed = c1["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == id)
+        .unwrap();
     assert_eq!(reviewed["review"], "confirm");
 
-    let (s, card) = call(&a.router, "GET", "/api/v1/agents/agent-7/scorecard", Some(&a.acme_viewer), None).await;
+    let (s, card) = call(
+        &a.router,
+        "GET",
+        "/api/v1/agents/agent-7/scorecard",
+        Some(&a.acme_viewer),
+        None,
+    )
+    .await;
     assert_eq!(s, StatusCode::OK, "{card}");
     assert_eq!(card["conversations"], 2);
-    let (s, _) = call(&a.router, "GET", "/api/v1/agents/nobody/scorecard", Some(&a.acme_viewer), None).await;
+    let (s, _) = call(
+        &a.router,
+        "GET",
+        "/api/v1/agents/nobody/scorecard",
+        Some(&a.acme_viewer),
+        None,
+    )
+    .await;
     assert_eq!(s, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn bad_input_gets_stable_codes_and_batches_keep_the_good_ones() {
     let a = app();
-    let (s, v) = call(&a.router, "POST", "/api/v1/conversations", Some(&a.acme_ingest), Some(("application/json", "{\"id\": ".into()))).await;
+    let (s, v) = call(
+        &a.router,
+        "POST",
+        "/api/v1/conversations",
+        Some(&a.acme_ingest),
+        Some(("application/json", "{\"id\": ".into())),
+    )
+    .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(v["error"]["code"], "invalid_json");
     assert!(v["error"]["line"].is_number());
     let batch = json!([conv("ok-1", "hi"), {"id": "bad", "turns": [{"role": "wizard", "text": "x"}]}, {"id": "x", "colour": 1, "turns": []}]);
-    let (s, v) = call(&a.router, "POST", "/api/v1/conversations", Some(&a.acme_ingest), Some(("application/json", batch.to_string()))).await;
+    let (s, v) = call(
+        &a.router,
+        "POST",
+        "/api/v1/conversations",
+        Some(&a.acme_ingest),
+        Some(("application/json", batch.to_string())),
+    )
+    .await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["accepted"], 1);
     let rejected = v["rejected"].as_array().unwrap();
     assert_eq!(rejected.len(), 2);
-    assert_eq!((rejected[0]["line"].as_u64(), rejected[0]["id"].as_str()), (Some(2), Some("bad")));
+    assert_eq!(
+        (rejected[0]["line"].as_u64(), rejected[0]["id"].as_str()),
+        (Some(2), Some("bad"))
+    );
     assert_eq!(rejected[0]["field"], "turns[0].role");
-    assert!(rejected[1]["message"].as_str().unwrap().contains("colour"), "unknown fields are named: {}", rejected[1]);
+    assert!(
+        rejected[1]["message"].as_str().unwrap().contains("colour"),
+        "unknown fields are named: {}",
+        rejected[1]
+    );
     let huge = "x".repeat(earshot_server::MAX_BODY_BYTES + 10);
-    let (s, v) = call(&a.router, "POST", "/api/v1/conversations", Some(&a.acme_ingest), Some(("application/json", huge))).await;
+    let (s, v) = call(
+        &a.router,
+        "POST",
+        "/api/v1/conversations",
+        Some(&a.acme_ingest),
+        Some(("application/json", huge)),
+    )
+    .await;
     assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE, "{v}");
     assert_eq!(v["error"]["code"], "payload_too_large");
     let (s, v) = call(&a.router, "GET", "/api/v1/nothing-here", None, None).await;
@@ -163,22 +358,42 @@ async fn bad_input_gets_stable_codes_and_batches_keep_the_good_ones() {
     assert_eq!(v["error"]["code"], "not_found");
     // Posting the same conversation again replaces it.
     for text in ["first", "second version"] {
-        let (s, _) = call(&a.router, "POST", "/api/v1/conversations", Some(&a.acme_ingest), Some(("application/json", conv("same", text).to_string()))).await;
+        let (s, _) = call(
+            &a.router,
+            "POST",
+            "/api/v1/conversations",
+            Some(&a.acme_ingest),
+            Some(("application/json", conv("same", text).to_string())),
+        )
+        .await;
         assert_eq!(s, StatusCode::OK);
     }
-    let (_, v) = call(&a.router, "GET", "/api/v1/conversations/same", Some(&a.acme_admin), None).await;
+    let (_, v) = call(
+        &a.router,
+        "GET",
+        "/api/v1/conversations/same",
+        Some(&a.acme_admin),
+        None,
+    )
+    .await;
     assert_eq!(v["conversation"]["turns"][0]["text"], "second version");
     let (_, h) = call(&a.router, "GET", "/api/v1/health", None, None).await;
     assert_eq!(h["status"], "ok");
     assert_eq!(h["conversations"], 2);
     let (s, m) = call(&a.router, "GET", "/metrics", None, None).await;
     assert_eq!(s, StatusCode::OK);
-    assert!(m.as_str().unwrap().contains("earshot_conversations_analyzed_total 3"), "{m}");
+    assert!(
+        m.as_str()
+            .unwrap()
+            .contains("earshot_conversations_analyzed_total 3"),
+        "{m}"
+    );
 }
 
 #[test]
 fn openapi_document_lists_exactly_the_routes() {
-    let doc: Value = serde_json::from_str(include_str!("../../../docs/openapi.json")).expect("docs/openapi.json is JSON");
+    let doc: Value = serde_json::from_str(include_str!("../../../docs/openapi.json"))
+        .expect("docs/openapi.json is JSON");
     let mut documented: Vec<(String, String)> = Vec::new();
     for (path, ops) in doc["paths"].as_object().unwrap() {
         for method in ops.as_object().unwrap().keys() {
@@ -186,7 +401,13 @@ fn openapi_document_lists_exactly_the_routes() {
         }
     }
     documented.sort();
-    let mut routes: Vec<(String, String)> = ROUTES.iter().map(|(m, p)| (m.to_string(), p.to_string())).collect();
+    let mut routes: Vec<(String, String)> = ROUTES
+        .iter()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
     routes.sort();
-    assert_eq!(documented, routes, "docs/openapi.json and the router disagree");
+    assert_eq!(
+        documented, routes,
+        "docs/openapi.json and the router disagree"
+    );
 }

@@ -100,7 +100,12 @@ fn token_hash(token: &str) -> String {
 impl SqliteStore {
     /// Creates a token for a workspace and returns it; only its hash is stored, so this is the
     /// one time it can be shown.
-    pub fn create_token(&mut self, workspace: &str, role: TokenRole, name: Option<&str>) -> Result<String> {
+    pub fn create_token(
+        &mut self,
+        workspace: &str,
+        role: TokenRole,
+        name: Option<&str>,
+    ) -> Result<String> {
         let mut bytes = [0u8; 24];
         getrandom::fill(&mut bytes).map_err(|e| StoreError::Random(e.to_string()))?;
         let token = format!("es_{}", hex::encode(bytes));
@@ -121,11 +126,17 @@ impl SqliteStore {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        Ok(row.and_then(|(workspace, role)| TokenRole::parse(&role).map(|role| TokenGrant { workspace, role })))
+        Ok(row.and_then(|(workspace, role)| {
+            TokenRole::parse(&role).map(|role| TokenGrant { workspace, role })
+        }))
     }
 
     /// A conversation's findings with their ids and latest reviews.
-    pub fn stored_findings(&self, workspace: &str, conversation_id: &str) -> Result<Vec<StoredFinding>> {
+    pub fn stored_findings(
+        &self,
+        workspace: &str,
+        conversation_id: &str,
+    ) -> Result<Vec<StoredFinding>> {
         let mut stmt = self.connection().prepare_cached(
             "SELECT code, severity, confidence, turn, span_start, span_end, role, evidence, explanation, source, id,
                 (SELECT verdict FROM reviews r WHERE r.workspace = f.workspace AND r.finding_id = f.id
@@ -139,7 +150,11 @@ impl SqliteStore {
                 Some("reject") => Some(Verdict::Reject),
                 _ => None,
             };
-            Ok(StoredFinding { id: r.get(10)?, finding, review })
+            Ok(StoredFinding {
+                id: r.get(10)?,
+                finding,
+                review,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -169,11 +184,17 @@ impl SqliteStore {
     }
 
     /// An agent's scorecard in a workspace, or `None` when the agent has no conversations there.
-    pub fn agent_scorecard(&self, workspace: &str, agent_id: &str) -> Result<Option<AgentScorecard>> {
-        let mut stmt = self
-            .connection()
-            .prepare_cached("SELECT scores FROM conversations WHERE workspace = ?1 AND agent_id = ?2")?;
-        let rows = stmt.query_map(params![workspace, agent_id], |r| r.get::<_, Option<String>>(0))?;
+    pub fn agent_scorecard(
+        &self,
+        workspace: &str,
+        agent_id: &str,
+    ) -> Result<Option<AgentScorecard>> {
+        let mut stmt = self.connection().prepare_cached(
+            "SELECT scores FROM conversations WHERE workspace = ?1 AND agent_id = ?2",
+        )?;
+        let rows = stmt.query_map(params![workspace, agent_id], |r| {
+            r.get::<_, Option<String>>(0)
+        })?;
         let mut n = 0u64;
         let mut sums = [(0f32, 0u32); 5];
         let (mut overall, mut overall_n) = (0f32, 0u32);
@@ -204,13 +225,19 @@ impl SqliteStore {
              GROUP BY f.code ORDER BY n DESC, f.code LIMIT 10",
         )?;
         let top_codes = codes
-            .query_map(params![workspace, agent_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?
+            .query_map(params![workspace, agent_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let mean = |(sum, k): (f32, u32)| (k > 0).then(|| (sum / k as f32 * 10.0).round() / 10.0);
         Ok(Some(AgentScorecard {
             agent_id: agent_id.to_string(),
             conversations: n,
-            dimensions: Dimension::ALL.iter().zip(sums).map(|(d, s)| (*d, mean(s))).collect(),
+            dimensions: Dimension::ALL
+                .iter()
+                .zip(sums)
+                .map(|(d, s)| (*d, mean(s)))
+                .collect(),
             overall: mean((overall, overall_n)),
             auto_fails,
             top_codes,
@@ -227,11 +254,22 @@ mod tests {
     #[test]
     fn tokens_are_hashed_scoped_and_checked() {
         let mut s = SqliteStore::in_memory().unwrap();
-        let t = s.create_token("acme", TokenRole::Viewer, Some("ci")).unwrap();
+        let t = s
+            .create_token("acme", TokenRole::Viewer, Some("ci"))
+            .unwrap();
         assert!(t.starts_with("es_") && t.len() > 40);
-        let stored: String = s.connection().query_row("SELECT hash FROM tokens", [], |r| r.get(0)).unwrap();
+        let stored: String = s
+            .connection()
+            .query_row("SELECT hash FROM tokens", [], |r| r.get(0))
+            .unwrap();
         assert_ne!(stored, t, "the token itself is never stored");
-        assert_eq!(s.token_grant(&t).unwrap(), Some(TokenGrant { workspace: "acme".into(), role: TokenRole::Viewer }));
+        assert_eq!(
+            s.token_grant(&t).unwrap(),
+            Some(TokenGrant {
+                workspace: "acme".into(),
+                role: TokenRole::Viewer
+            })
+        );
         assert_eq!(s.token_grant("es_wrong").unwrap(), None);
         assert!(TokenRole::Admin > TokenRole::Reviewer && !TokenRole::Ingest.can_read());
     }
@@ -241,7 +279,12 @@ mod tests {
         let mut s = SqliteStore::in_memory().unwrap();
         let mut c = Conversation::new("c1", vec![Turn::new(Role::Customer, "you idiot")]);
         c.workspace = Some("acme".into());
-        let f = Finding::new(Code::ABUSE_INSULT, "insult").at(0, Role::Customer, "you idiot", Span::new(4, 9));
+        let f = Finding::new(Code::ABUSE_INSULT, "insult").at(
+            0,
+            Role::Customer,
+            "you idiot",
+            Span::new(4, 9),
+        );
         let a = Analysis {
             id: "c1".into(),
             workspace: "acme".into(),
@@ -259,9 +302,24 @@ mod tests {
         let found = s.stored_findings("acme", "c1").unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].review, None);
-        assert!(!s.review("other", found[0].id, Verdict::Reject, None, None).unwrap());
-        assert!(s.review("acme", found[0].id, Verdict::Reject, Some("quoted"), Some("qa")).unwrap());
-        assert_eq!(s.stored_findings("acme", "c1").unwrap()[0].review, Some(Verdict::Reject));
+        assert!(
+            !s.review("other", found[0].id, Verdict::Reject, None, None)
+                .unwrap()
+        );
+        assert!(
+            s.review(
+                "acme",
+                found[0].id,
+                Verdict::Reject,
+                Some("quoted"),
+                Some("qa")
+            )
+            .unwrap()
+        );
+        assert_eq!(
+            s.stored_findings("acme", "c1").unwrap()[0].review,
+            Some(Verdict::Reject)
+        );
         assert!(s.stored_findings("other", "c1").unwrap().is_empty());
     }
 }

@@ -16,10 +16,15 @@ use serde::Serialize;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database {path}: {source}")]
-    Open { path: String, source: rusqlite::Error },
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("database holds schema version {found}, newer than this earshot knows ({known}); upgrade earshot")]
+    #[error(
+        "database holds schema version {found}, newer than this earshot knows ({known}); upgrade earshot"
+    )]
     TooNew { found: i64, known: i64 },
     #[error("stored JSON is damaged: {0}")]
     Json(#[from] serde_json::Error),

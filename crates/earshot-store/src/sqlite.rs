@@ -21,10 +21,15 @@ impl SqliteStore {
     /// Opens (creating if needed) the database file and brings its schema up to date.
     pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore> {
         let p = path.as_ref();
-        let conn = Connection::open(p)
-            .map_err(|source| StoreError::Open { path: p.display().to_string(), source })?;
+        let conn = Connection::open(p).map_err(|source| StoreError::Open {
+            path: p.display().to_string(),
+            source,
+        })?;
         SqliteStore::init(conn).map_err(|e| match e {
-            StoreError::Sqlite(source) => StoreError::Open { path: p.display().to_string(), source },
+            StoreError::Sqlite(source) => StoreError::Open {
+                path: p.display().to_string(),
+                source,
+            },
             other => other,
         })
     }
@@ -42,7 +47,10 @@ impl SqliteStore {
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let known = MIGRATIONS.len() as i64;
         if version > known {
-            return Err(StoreError::TooNew { found: version, known });
+            return Err(StoreError::TooNew {
+                found: version,
+                known,
+            });
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = conn.unchecked_transaction()?;
@@ -88,7 +96,9 @@ impl Store for SqliteStore {
     fn save_batch(&mut self, items: &[(&Conversation, &Analysis, u64)]) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
-            let mut del = tx.prepare_cached("DELETE FROM findings WHERE workspace = ?1 AND conversation_id = ?2")?;
+            let mut del = tx.prepare_cached(
+                "DELETE FROM findings WHERE workspace = ?1 AND conversation_id = ?2",
+            )?;
             let mut up = tx.prepare_cached(
                 "INSERT INTO conversations (workspace, id, channel, source, language, started_at, ended_at,
                     agent_id, customer_id, country, order_value, product_line, marketplace, turn_count,
@@ -124,8 +134,12 @@ impl Store for SqliteStore {
                     conv.channel.as_str(),
                     conv.source,
                     a.language,
-                    ts(conv.started_at.or_else(|| conv.turns.iter().find_map(|t| t.at))),
-                    ts(conv.ended_at.or_else(|| conv.turns.iter().rev().find_map(|t| t.at))),
+                    ts(conv
+                        .started_at
+                        .or_else(|| conv.turns.iter().find_map(|t| t.at))),
+                    ts(conv
+                        .ended_at
+                        .or_else(|| conv.turns.iter().rev().find_map(|t| t.at))),
                     conv.agents.first().map(|a| a.id.as_str()),
                     conv.customer.as_ref().and_then(|c| c.id.as_deref()),
                     conv.customer.as_ref().and_then(|c| c.country.as_deref()),
@@ -168,11 +182,16 @@ impl Store for SqliteStore {
     fn mark_top_percent(&mut self) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let workspaces: Vec<(String, i64)> = {
-            let mut stmt = tx.prepare("SELECT workspace, COUNT(*) FROM conversations GROUP BY workspace")?;
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+            let mut stmt =
+                tx.prepare("SELECT workspace, COUNT(*) FROM conversations GROUP BY workspace")?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
         };
         let mut marked = 0;
-        tx.execute("UPDATE conversations SET top1pct = 0 WHERE top1pct <> 0", [])?;
+        tx.execute(
+            "UPDATE conversations SET top1pct = 0 WHERE top1pct <> 0",
+            [],
+        )?;
         for (ws, n) in workspaces {
             // The 99th percentile: the risk of the conversation at rank ceil(n / 100).
             let k = ((n + 99) / 100).max(1) - 1;
@@ -234,21 +253,31 @@ impl Store for SqliteStore {
         }
         args.push(Box::new(filter.limit.max(1) as i64));
         args.push(Box::new(filter.offset as i64));
-        sql.push_str(&format!(" ORDER BY risk DESC, id LIMIT ?{} OFFSET ?{}", args.len() - 1, args.len()));
+        sql.push_str(&format!(
+            " ORDER BY risk DESC, id LIMIT ?{} OFFSET ?{}",
+            args.len() - 1,
+            args.len()
+        ));
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())), |r| {
-            Ok(QueueEntry {
-                workspace: r.get(0)?,
-                id: r.get(1)?,
-                channel: r.get(2)?,
-                language: r.get(3)?,
-                risk: r.get::<_, f64>(4)? as f32,
-                severity: r.get::<_, Option<String>>(5)?.as_deref().and_then(Severity::parse),
-                top1pct: r.get::<_, i64>(6)? != 0,
-                agent_id: r.get(7)?,
-                top_findings: Vec::new(),
-            })
-        })?;
+        let rows = stmt.query_map(
+            rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())),
+            |r| {
+                Ok(QueueEntry {
+                    workspace: r.get(0)?,
+                    id: r.get(1)?,
+                    channel: r.get(2)?,
+                    language: r.get(3)?,
+                    risk: r.get::<_, f64>(4)? as f32,
+                    severity: r
+                        .get::<_, Option<String>>(5)?
+                        .as_deref()
+                        .and_then(Severity::parse),
+                    top1pct: r.get::<_, i64>(6)? != 0,
+                    agent_id: r.get(7)?,
+                    top_findings: Vec::new(),
+                })
+            },
+        )?;
         let mut out: Vec<QueueEntry> = rows.collect::<rusqlite::Result<_>>()?;
         let mut fstmt = self.conn.prepare_cached(
             "SELECT code, severity, confidence, turn, span_start, span_end, role, evidence, explanation, source
@@ -292,7 +321,9 @@ impl Store for SqliteStore {
             "SELECT code, severity, confidence, turn, span_start, span_end, role, evidence, explanation, source
              FROM findings WHERE workspace = ?1 AND conversation_id = ?2 ORDER BY id",
         )?;
-        let findings = stmt.query_map(params![workspace, id], row_to_finding)?.collect::<rusqlite::Result<_>>()?;
+        let findings = stmt
+            .query_map(params![workspace, id], row_to_finding)?
+            .collect::<rusqlite::Result<_>>()?;
         let analysis = Analysis {
             id: id.to_string(),
             workspace: workspace.to_string(),
@@ -310,7 +341,11 @@ impl Store for SqliteStore {
     }
 
     fn count_conversations(&self) -> Result<u64> {
-        Ok(self.conn.query_row("SELECT COUNT(*) FROM conversations", [], |r| r.get::<_, i64>(0))? as u64)
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM conversations", [], |r| {
+                r.get::<_, i64>(0)
+            })? as u64)
     }
 }
 
@@ -322,9 +357,15 @@ pub(crate) fn row_to_finding(r: &rusqlite::Row<'_>) -> rusqlite::Result<Finding>
     f.confidence = r.get::<_, f64>(2)? as f32;
     f.turn = r.get::<_, Option<i64>>(3)?.map(|t| t as u32);
     if let (Some(s), Some(e)) = (r.get::<_, Option<i64>>(4)?, r.get::<_, Option<i64>>(5)?) {
-        f.span = Some(earshot_model::Span { start: s as u32, end: e as u32 });
+        f.span = Some(earshot_model::Span {
+            start: s as u32,
+            end: e as u32,
+        });
     }
-    f.role = r.get::<_, Option<String>>(6)?.as_deref().and_then(earshot_model::Role::parse);
+    f.role = r
+        .get::<_, Option<String>>(6)?
+        .as_deref()
+        .and_then(earshot_model::Role::parse);
     f.evidence = r.get(7)?;
     f.source = r.get(9)?;
     Ok(f)
@@ -338,7 +379,9 @@ mod tests {
     fn analysis(id: &str, risk: f32, n_findings: usize) -> Analysis {
         let findings = (0..n_findings)
             .map(|i| {
-                Finding::new(Code::ABUSE_INSULT, "insult").at(0, Role::Customer, "you idiot", Span::new(4, 9)).confidence(0.5 + i as f32 / 10.0)
+                Finding::new(Code::ABUSE_INSULT, "insult")
+                    .at(0, Role::Customer, "you idiot", Span::new(4, 9))
+                    .confidence(0.5 + i as f32 / 10.0)
             })
             .collect();
         Analysis {
@@ -376,19 +419,38 @@ mod tests {
     #[test]
     fn top_percent_and_queue_order() {
         let mut s = SqliteStore::in_memory().unwrap();
-        let convs: Vec<Conversation> = (0..300).map(|i| {
-            let mut c = Conversation::new(format!("c{i}"), vec![]);
-            c.workspace = Some("w".into());
-            c
-        }).collect();
-        let analyses: Vec<Analysis> = (0..300).map(|i| analysis(&format!("c{i}"), i as f32 / 3.0, usize::from(i % 50 == 0))).collect();
-        let items: Vec<_> = convs.iter().zip(&analyses).map(|(c, a)| (c, a, 0)).collect();
+        let convs: Vec<Conversation> = (0..300)
+            .map(|i| {
+                let mut c = Conversation::new(format!("c{i}"), vec![]);
+                c.workspace = Some("w".into());
+                c
+            })
+            .collect();
+        let analyses: Vec<Analysis> = (0..300)
+            .map(|i| analysis(&format!("c{i}"), i as f32 / 3.0, usize::from(i % 50 == 0)))
+            .collect();
+        let items: Vec<_> = convs
+            .iter()
+            .zip(&analyses)
+            .map(|(c, a)| (c, a, 0))
+            .collect();
         s.save_batch(&items).unwrap();
         assert_eq!(s.mark_top_percent().unwrap(), 3);
-        let q = s.queue(&QueueFilter { limit: 5, ..Default::default() }).unwrap();
+        let q = s
+            .queue(&QueueFilter {
+                limit: 5,
+                ..Default::default()
+            })
+            .unwrap();
         assert_eq!(q[0].id, "c299");
         assert!(q[0].top1pct && q[2].top1pct && !q[3].top1pct);
-        let q = s.queue(&QueueFilter { limit: 50, code: Some("abuse.insult".into()), ..Default::default() }).unwrap();
+        let q = s
+            .queue(&QueueFilter {
+                limit: 50,
+                code: Some("abuse.insult".into()),
+                ..Default::default()
+            })
+            .unwrap();
         assert_eq!(q.len(), 6);
         assert_eq!(q[0].top_findings.len(), 1);
     }

@@ -40,9 +40,12 @@ impl ConversationAnalyzer for Escalation {
 
         for &i in &customer {
             if let Some(span) = cx.turns[i].mark_span(Mark::ManagerRequest) {
-                let f = Finding::new(Code::ESCALATION_MANAGER_REQUEST, "the customer asks for a manager or supervisor")
-                    .confidence(0.8)
-                    .source("escalation");
+                let f = Finding::new(
+                    Code::ESCALATION_MANAGER_REQUEST,
+                    "the customer asks for a manager or supervisor",
+                )
+                .confidence(0.8)
+                .source("escalation");
                 out.push(f.at(i, Role::Customer, &conv.turns[i].text, span));
                 break;
             }
@@ -61,7 +64,11 @@ impl ConversationAnalyzer for Escalation {
                 if answered && sim >= 0.45 {
                     let f = Finding::new(
                         Code::ESCALATION_REPEATED_QUESTION,
-                        format!("the customer asks again what they asked in turn {} ({:.0}% alike)", i + 1, sim * 100.0),
+                        format!(
+                            "the customer asks again what they asked in turn {} ({:.0}% alike)",
+                            i + 1,
+                            sim * 100.0
+                        ),
                     )
                     .confidence(sim.min(1.0))
                     .source("escalation");
@@ -78,10 +85,13 @@ impl ConversationAnalyzer for Escalation {
             let early = anger[..third].iter().sum::<f32>() / third as f32;
             let late = anger[anger.len() - third..].iter().sum::<f32>() / third as f32;
             if late - early >= 0.35 {
-                let last = customer[customer.len() - 1 - anger.iter().rev().position(|a| *a >= late).unwrap_or(0)];
+                let last = customer
+                    [customer.len() - 1 - anger.iter().rev().position(|a| *a >= late).unwrap_or(0)];
                 let f = Finding::new(
                     Code::ESCALATION_RISING,
-                    format!("customer anger rises from {early:.1} to {late:.1} over the conversation"),
+                    format!(
+                        "customer anger rises from {early:.1} to {late:.1} over the conversation"
+                    ),
                 )
                 .confidence((late - early).min(1.0))
                 .source("escalation");
@@ -96,9 +106,12 @@ impl ConversationAnalyzer for Escalation {
             if r.sentiment <= -0.3 || r.emotion.is_some_and(|e| e.is_negative()) {
                 run += 1;
                 if run == 3 {
-                    let f = Finding::new(Code::ESCALATION_PERSISTENT, "the customer stays upset over three turns or more")
-                        .confidence(0.7)
-                        .source("escalation");
+                    let f = Finding::new(
+                        Code::ESCALATION_PERSISTENT,
+                        "the customer stays upset over three turns or more",
+                    )
+                    .confidence(0.7)
+                    .source("escalation");
                     out.push(f.at(i, Role::Customer, &conv.turns[i].text, whole(i)));
                     break;
                 }

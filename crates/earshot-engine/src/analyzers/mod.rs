@@ -3,13 +3,10 @@
 use crate::{ConversationAnalyzer, TurnAnalyzer};
 
 pub mod abuse;
-pub mod empathy;
 pub mod emotion;
 pub mod escalation;
 pub mod markers;
 pub mod privacy;
-pub mod process;
-pub mod sla;
 pub mod threat;
 
 /// The turn stage, in order. Later analyzers may read what earlier ones put in the `TurnResult`
@@ -24,12 +21,8 @@ pub fn turn_analyzers() -> Vec<Box<dyn TurnAnalyzer>> {
     ]
 }
 
-/// The conversation stage, in order.
+/// The conversation stage, in order. Process, courtesy, empathy and SLA checks are rules of the
+/// engine's rule pack (`rules/builtin/`), which runs after these.
 pub fn conversation_analyzers() -> Vec<Box<dyn ConversationAnalyzer>> {
-    vec![
-        Box::new(escalation::Escalation),
-        Box::new(empathy::NoEmpathy),
-        Box::new(process::ProcessSteps),
-        Box::new(sla::ResponseTimes),
-    ]
+    vec![Box::new(escalation::Escalation)]
 }
