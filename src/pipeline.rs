@@ -83,13 +83,12 @@ pub fn run(
     // Three stages overlap: a reader thread parses and batches, this thread analyses each batch
     // on the pool, and a writer thread saves the previous batch meanwhile. Batches stay in input
     // order, and at most a few are in flight, so memory stays flat.
-    let (tx, rx) = bounded::<Vec<(Conversation, u64)>>(2);
+    let (tx, rx) = bounded::<Vec<Conversation>>(2);
     let (etx, erx) = crossbeam_channel::unbounded::<String>();
     let (wtx, wrx) = bounded::<(Vec<(Conversation, u64)>, Vec<Analysis>)>(2);
     let summary = std::thread::scope(|s| -> Result<Summary> {
         let reader = s.spawn(move || {
             let mut batch = Vec::with_capacity(BATCH);
-            let mut skipped = 0u64;
             for item in items {
                 match item {
                     Item::Rejected(msg) => {
@@ -98,17 +97,11 @@ pub fn run(
                         }
                     }
                     Item::Conversation(c) => {
-                        let json = serde_json::to_vec(&c).unwrap_or_default();
-                        let d = digest(&json, earshot_engine::VERSION);
-                        if known.contains(&d) {
-                            skipped += 1;
-                            continue;
-                        }
-                        batch.push((*c, d));
+                        batch.push(*c);
                         if batch.len() == BATCH {
                             let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                             if tx.send(full).is_err() {
-                                return skipped;
+                                return;
                             }
                         }
                     }
@@ -117,7 +110,6 @@ pub fn run(
             if !batch.is_empty() {
                 let _ = tx.send(batch);
             }
-            skipped
         });
         let store = &mut store;
         let progress = &progress;
@@ -171,8 +163,29 @@ pub fn run(
                 rx.recv().ok()
             };
             let Some(batch) = batch else { break };
-            let analyses: Vec<Analysis> =
-                pool.install(|| batch.par_iter().map(|(c, _)| engine.analyze(c)).collect());
+            // Each worker digests its conversation and skips it when an identical one was
+            // analysed before by this engine version (how an interrupted run resumes).
+            let done: Vec<Option<(Conversation, u64, Analysis)>> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|c| {
+                        let json = serde_json::to_vec(&c).unwrap_or_default();
+                        let d = digest(&json, earshot_engine::VERSION);
+                        if known.contains(&d) {
+                            return None;
+                        }
+                        let a = engine.analyze(&c);
+                        Some((c, d, a))
+                    })
+                    .collect()
+            });
+            let before = done.len();
+            let (batch, analyses): (Vec<(Conversation, u64)>, Vec<Analysis>) = done
+                .into_iter()
+                .flatten()
+                .map(|(c, d, a)| ((c, d), a))
+                .unzip();
+            skipped += (before - batch.len()) as u64;
             // A writer that stopped has an error to report; it is taken from join below.
             if wtx.send((batch, analyses)).is_err() {
                 break;
@@ -185,7 +198,7 @@ pub fn run(
             eprintln!("earshot: rejected: {msg}");
             rejected += 1;
         }
-        skipped = reader.join().unwrap_or(0);
+        let _ = reader.join();
         writer
             .join()
             .map_err(|_| anyhow::anyhow!("the database writer stopped unexpectedly"))?

@@ -391,7 +391,7 @@ fn killed_run_loses_nothing_committed_and_resumes() {
     );
     assert_eq!(
         with_insults,
-        (n as i64).div_ceil(7),
+        (n as u64).div_ceil(7) as i64,
         "every conversation with an insult has its finding once resumed"
     );
 }

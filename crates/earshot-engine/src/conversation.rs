@@ -27,18 +27,7 @@ impl ConversationContext<'_> {
     /// confidence, an insult or a threat.
     pub fn customer_upset_turns(&self) -> Vec<usize> {
         self.turns_by(Role::Customer)
-            .filter(|&i| {
-                let r = &self.turns[i];
-                r.emotion
-                    .is_some_and(|e| e.is_negative() && r.emotion_confidence >= 0.5)
-                    || r.anger >= 0.5
-                    || r.findings.iter().any(|f| match f.code.category() {
-                        "abuse" => true,
-                        // Past or hypothetical threats are kept at low confidence.
-                        "threat" => f.confidence >= crate::analyzers::threat::REPORT_THRESHOLD,
-                        _ => false,
-                    })
-            })
+            .filter(|&i| self.turns[i].is_upset())
             .collect()
     }
 }

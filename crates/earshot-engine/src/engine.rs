@@ -1,6 +1,7 @@
 //! The engine: the analyzers of both stages, run in order.
 
 use earshot_model::{Analysis, Conversation, MAX_TURN_CHARS, Role, Severity, TurnSignal};
+use earshot_text::CharClass;
 use earshot_text::{Lang, detect_language, normalize};
 
 use crate::analyzers;
@@ -108,6 +109,7 @@ impl Engine {
         for a in &self.turn {
             a.analyze(&cx, &mut out);
         }
+        out.norm = norm;
         out
     }
 
@@ -261,7 +263,7 @@ fn letters(text: &str) -> usize {
             if c.is_ascii() {
                 c.is_ascii_alphabetic()
             } else {
-                c.is_alphabetic()
+                c.is_letter()
             }
         })
         .take(64)

@@ -63,6 +63,8 @@ pub struct TurnResult {
     pub findings: Vec<Finding>,
     /// Marks with where they stand (characters of the original text).
     pub marks: Vec<(Mark, Span)>,
+    /// The turn's folded text, kept for the conversation stage so no turn is normalised twice.
+    pub norm: Normalized,
 }
 
 impl TurnResult {
@@ -75,6 +77,7 @@ impl TurnResult {
             anger: 0.0,
             findings: Vec::new(),
             marks: Vec::new(),
+            norm: Normalized::default(),
         }
     }
 
@@ -92,6 +95,19 @@ impl TurnResult {
         if !self.has(m) {
             self.marks.push((m, span));
         }
+    }
+
+    /// Whether the writer is upset: a negative emotion with some confidence, anger, abuse, or a
+    /// threat meant now (past or hypothetical threats are kept at low confidence).
+    pub fn is_upset(&self) -> bool {
+        self.emotion
+            .is_some_and(|e| e.is_negative() && self.emotion_confidence >= 0.5)
+            || self.anger >= 0.5
+            || self.findings.iter().any(|f| match f.code.category() {
+                "abuse" => true,
+                "threat" => f.confidence >= crate::analyzers::threat::REPORT_THRESHOLD,
+                _ => false,
+            })
     }
 
     /// Whether this turn carries a finding of a category (`abuse`, `threat`, ...).

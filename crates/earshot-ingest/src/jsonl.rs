@@ -9,6 +9,11 @@ use crate::{Input, MAX_RECORD_BYTES, RecordError};
 
 /// Parses one native JSON conversation, naming the failing field's path in the error.
 pub fn parse_conversation(json: &str) -> Result<Conversation, (Option<String>, String)> {
+    // Most lines are valid: parse them at full speed, and pay for path tracking only to explain
+    // a line that fails.
+    if let Ok(c) = serde_json::from_str::<Conversation>(json) {
+        return Ok(c);
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let parsed: Result<Conversation, _> = serde_path_to_error::deserialize(&mut de);
     let conv = match parsed {

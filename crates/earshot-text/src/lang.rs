@@ -2,6 +2,7 @@
 //! customer-service messages: the script decides for ja, zh, th and ar; Vietnamese is told by
 //! its letters; the Latin-script languages by frequent function words and letters.
 
+use crate::CharClass;
 use std::fmt;
 
 /// A supported language, or `Und` when the text gives no clue.
@@ -177,7 +178,7 @@ pub fn detect_language(text: &str) -> Lang {
                 if is_vietnamese_letter(c) {
                     vi += 1;
                 }
-                if c.is_alphabetic() {
+                if c.is_letter() {
                     latin += 1;
                 }
                 match c {
@@ -216,7 +217,7 @@ pub fn detect_language(text: &str) -> Lang {
     }
     let mut score = [0f32; 5]; // en, de, es, fr, vi
     let mut words = 0;
-    for w in text.split(|c: char| !(c.is_alphabetic() || c == '\'')) {
+    for w in text.split(|c: char| !(c.is_letter() || c == '\'')) {
         if w.is_empty() {
             continue;
         }

@@ -3,9 +3,11 @@
 //!
 //! Pure functions, no I/O, no failure on any input: every function here accepts any `&str`.
 
+mod chars;
 mod fold;
 mod lang;
 mod normalize;
 
+pub use chars::CharClass;
 pub use lang::{Lang, detect_language};
 pub use normalize::{Normalized, View, normalize, skeleton};

@@ -14,6 +14,7 @@
 //!
 //! Both views map every byte back to a range of characters of the original text.
 
+use crate::CharClass;
 use std::ops::Range;
 
 use earshot_model::Span;
@@ -177,7 +178,7 @@ struct Item {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '@' | '$' | '!')
+    c.is_word() || matches!(c, '@' | '$' | '!')
 }
 
 fn skeleton_of(folded: &View) -> View {
@@ -201,12 +202,12 @@ fn skeleton_of(folded: &View) -> View {
             end += 1;
         }
         let word = &src[k..end];
-        let letters = word.iter().filter(|w| w.0.is_alphabetic()).count();
+        let letters = word.iter().filter(|w| w.0.is_letter()).count();
         let ascii_letters = word.iter().filter(|w| w.0.is_ascii_alphabetic()).count();
         // Leetspeak only inside words that have letters ("sh1t", "a$$"), never in numbers.
         let leet_ok = ascii_letters >= 1 && (letters >= 2 || word.len() >= 3);
         for (p, &(c, from, to)) in word.iter().enumerate() {
-            let next_is_letter = word.get(p + 1).is_some_and(|n| n.0.is_alphabetic());
+            let next_is_letter = word.get(p + 1).is_some_and(|n| n.0.is_letter());
             let mapped = if leet_ok && (c != '!' || next_is_letter) {
                 fold::leet(c)
             } else {
@@ -250,7 +251,7 @@ fn skeleton_of(folded: &View) -> View {
         while q < kept.len() && kept[q].c == it.c {
             q += 1;
         }
-        if it.c.is_alphabetic() && q - p >= 3 {
+        if it.c.is_letter() && q - p >= 3 {
             out.push(it.c, it.from, kept[q - 1].to);
         } else {
             for x in &kept[p..q] {
@@ -270,9 +271,9 @@ fn is_cjk(c: char) -> bool {
 /// ("f.u.c.k", "f u c k", "f-u-c-k") is joined into one word.
 fn join_spelled_out(items: &mut [Item]) {
     let single = |items: &[Item], p: usize| -> bool {
-        items[p].c.is_alphabetic()
-            && (p == 0 || !items[p - 1].c.is_alphanumeric())
-            && items.get(p + 1).is_none_or(|n| !n.c.is_alphanumeric())
+        items[p].c.is_letter()
+            && (p == 0 || !items[p - 1].c.is_word())
+            && items.get(p + 1).is_none_or(|n| !n.c.is_word())
     };
     let mut p = 0;
     while p < items.len() {

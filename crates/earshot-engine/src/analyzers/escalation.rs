@@ -1,6 +1,7 @@
 //! Escalation across turns: anger rising, dissatisfaction that persists, the same question asked
 //! again, and requests for a manager.
 
+use earshot_text::CharClass;
 use std::collections::HashSet;
 
 use earshot_model::{Code, Finding, Role, Span};
@@ -14,7 +15,7 @@ pub struct Escalation;
 fn trigrams(text: &str) -> HashSet<[char; 3]> {
     let chars: Vec<char> = text
         .chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .filter(|c| c.is_word() || c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect();
     chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect()

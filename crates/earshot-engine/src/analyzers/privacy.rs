@@ -61,12 +61,18 @@ fn is_card(digits: &[u8], groups: &[usize]) -> bool {
         [_] | [4, 4, 4, 4] | [4, 6, 5] | [4, 6, 4] | [4, 4, 4, 4, 3] | [4, 4, 4, 1]
     );
     let prefix = |k: usize| digits[..k].iter().fold(0u32, |a, d| a * 10 + *d as u32);
+    // Each issuer's prefixes and the lengths its cards have.
     let issuer = match digits[0] {
-        4 => true,
-        5 => (51..=55).contains(&prefix(2)),
-        2 => (2221..=2720).contains(&prefix(4)),
-        3 => matches!(prefix(2), 34 | 37 | 35 | 36 | 38 | 39 | 30),
-        6 => matches!(prefix(2), 60 | 62 | 64 | 65),
+        4 => matches!(n, 13 | 16 | 19),
+        5 => (51..=55).contains(&prefix(2)) && n == 16,
+        2 => (2221..=2720).contains(&prefix(4)) && n == 16,
+        3 => match prefix(2) {
+            34 | 37 => n == 15,
+            35 => (16..=19).contains(&n),
+            36 | 38 | 39 | 30 => (14..=19).contains(&n),
+            _ => false,
+        },
+        6 => matches!(prefix(2), 60 | 62 | 64 | 65) && (16..=19).contains(&n),
         _ => false,
     };
     grouped_like_a_card && issuer && luhn(digits)
@@ -128,6 +134,9 @@ mod tests {
         // Amazon order numbers and long tracking numbers are not cards, even when Luhn-valid.
         assert!(card_numbers("order 406-8605778-3345165 please").is_empty());
         assert!(card_numbers("tracking 200049158478409").is_empty());
+        // Issuer prefixes with the wrong length are tracking numbers, not cards.
+        assert!(card_numbers("534396744954816").is_empty());
+        assert!(card_numbers("3724087765176173090").is_empty());
         assert_eq!(card_numbers("amex 3782 822463 10005").len(), 1);
         assert_eq!(card_numbers("5555-5555-5555-4444").len(), 1);
     }

@@ -2,8 +2,8 @@
 //! and every missing piece (no timestamps, no agent turn, an unknown calendar) means the rule has
 //! nothing to say, never an error.
 
-use earshot_model::{Channel, Code, Conversation, Finding, MAX_TURN_CHARS, Role, Span};
-use earshot_text::{Lang, Normalized, normalize};
+use earshot_model::{Channel, Code, Conversation, Finding, Role, Span};
+use earshot_text::{Lang, Normalized};
 
 use super::CompiledPack;
 use super::compile::{Check, EmotionTest, Matcher, Rule, Timing};
@@ -16,7 +16,7 @@ use crate::ConversationContext;
 pub struct Scan<'a> {
     pub cx: &'a ConversationContext<'a>,
     pub pack: &'a CompiledPack,
-    pub norms: Vec<Option<Normalized>>,
+    pub norms: Vec<Option<&'a Normalized>>,
     hits: Vec<Vec<Hit>>,
     upset: Vec<bool>,
     /// Findings of earlier analyzers of the conversation stage (escalation, ...).
@@ -31,13 +31,6 @@ struct Vars {
     limit: Option<f64>,
     step: String,
     after: String,
-}
-
-fn cut(text: &str) -> &str {
-    match text.char_indices().nth(MAX_TURN_CHARS) {
-        Some((i, _)) => &text[..i],
-        None => text,
-    }
 }
 
 impl<'a> Scan<'a> {
@@ -58,7 +51,7 @@ impl<'a> Scan<'a> {
                 upset.push(false);
                 continue;
             }
-            let n = normalize(cut(&t.text));
+            let n = &cx.turns[i].norm;
             let mut h = pack.bank.scan(n.as_str());
             // Workspace word lists count only in that workspace's conversations, under the
             // name of the set they extend.
@@ -71,14 +64,7 @@ impl<'a> Scan<'a> {
                 None => true,
             });
             let r = &cx.turns[i];
-            upset.push(
-                r.emotion
-                    .is_some_and(|e| e.is_negative() && r.emotion_confidence >= 0.5)
-                    || r.anger >= 0.5
-                    || r.findings
-                        .iter()
-                        .any(|f| matches!(f.code.category(), "abuse" | "threat")),
-            );
+            upset.push(r.is_upset());
             norms.push(Some(n));
             hits.push(h);
         }

@@ -2,6 +2,7 @@
 //! once however many rules and languages the pack holds. Phrases with a `*` inside become
 //! regular expressions; a leading or trailing `*` only lifts the word boundary on that side.
 
+use earshot_text::CharClass;
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -180,7 +181,7 @@ pub fn is_unspaced(c: char) -> bool {
 
 /// A letter or digit of a spaced script.
 pub fn is_word(c: char) -> bool {
-    c.is_alphanumeric() && !is_unspaced(c)
+    c.is_word() && !is_unspaced(c)
 }
 
 fn starts_spaced(s: &str) -> bool {
@@ -203,7 +204,7 @@ pub fn word_pos(text: &str, byte: usize) -> f32 {
         if is_unspaced(c) {
             pos += 0.5;
             in_word = false;
-        } else if c.is_alphanumeric() {
+        } else if c.is_word() {
             if !in_word {
                 pos += 1.0;
             }

@@ -8,6 +8,7 @@
 //! entries (category `allow`) vetoing any hit they cover.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use earshot_text::CharClass;
 use earshot_text::{Lang, skeleton};
 
 /// What an entry means.
@@ -257,7 +258,7 @@ impl Lexicon {
 }
 
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_word()
 }
 
 /// An allowlist hit covers the whole word it sits in, so "cocktail*" also covers "cocktails".
@@ -265,11 +266,11 @@ fn extend_to_word(text: &str, start: usize, end: usize) -> (usize, usize) {
     let s = text[..start]
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
+        .take_while(|(_, c)| c.is_letter())
         .last();
     let e = text[end..]
         .char_indices()
-        .take_while(|(_, c)| c.is_alphabetic())
+        .take_while(|(_, c)| c.is_letter())
         .last();
     let s = s.map_or(start, |(i, _)| i);
     let e = e.map_or(end, |(i, c)| end + i + c.len_utf8());
@@ -300,7 +301,7 @@ fn fits(e: &Entry, text: &str, start: usize, end: usize) -> bool {
                 Some(c) if ARABIC_PREFIXES.contains(&c) => !back.next().is_some_and(is_word),
                 Some(_) => e.open_start,
             };
-            let short = e.key.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+            let short = e.key.chars().filter(|c| c.is_letter()).count() <= 3;
             let end_ok = !short || e.open_end || !after.is_some_and(is_word) || after == Some('ك');
             start_ok && end_ok
         }

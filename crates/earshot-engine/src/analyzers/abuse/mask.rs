@@ -5,6 +5,7 @@
 //! and the word must start with a visible letter (or end with one and show at least two), so
 //! `*important*` or a masked card number `**** 1234` never match.
 
+use earshot_text::CharClass;
 use earshot_text::Lang;
 
 use super::lexicon::{Cat, Lexicon, Shape};
@@ -38,12 +39,12 @@ pub fn find(lex: &Lexicon, text: &str, lang: Lang) -> Vec<MaskHit> {
     let mut p = 0;
     while p < chars.len() {
         let c = chars[p].1;
-        if !(c.is_alphanumeric() || is_mask(c)) {
+        if !(c.is_word() || is_mask(c)) {
             p += 1;
             continue;
         }
         let mut q = p;
-        while q < chars.len() && (chars[q].1.is_alphanumeric() || is_mask(chars[q].1)) {
+        while q < chars.len() && (chars[q].1.is_word() || is_mask(chars[q].1)) {
             q += 1;
         }
         let start = chars[p].0;
@@ -68,7 +69,7 @@ fn match_token(
     if masks == 0 {
         return None;
     }
-    let letters = token.iter().filter(|c| c.is_alphabetic()).count();
+    let letters = token.iter().filter(|c| c.is_letter()).count();
     if letters == 0 {
         // A grawlix: three or more symbols, at least two different ones, not just asterisks
         // (masked card numbers are `**** 1234`).
@@ -86,8 +87,8 @@ fn match_token(
     if matches!(token.first(), Some('@' | '#')) {
         return None;
     }
-    let first_visible = token.first().is_some_and(|c| c.is_alphabetic());
-    let last_visible = token.last().is_some_and(|c| c.is_alphabetic());
+    let first_visible = token.first().is_some_and(|c| c.is_letter());
+    let last_visible = token.last().is_some_and(|c| c.is_letter());
     if !(first_visible || (last_visible && letters >= 2)) || letters > 12 {
         return None;
     }
@@ -155,7 +156,7 @@ fn matches(els: &[El], ti: usize, key: &[char], ki: usize, open_end: bool, relax
         return open_end
             && els[ti..]
                 .iter()
-                .all(|e| matches!(e, El::Lit(c) if c.is_alphabetic()));
+                .all(|e| matches!(e, El::Lit(c) if c.is_letter()));
     }
     match *el {
         El::Lit(c) => key[ki] == c && matches(els, ti + 1, key, ki + 1, open_end, relaxed),

@@ -3,6 +3,8 @@
 //! `models/abuse.bin`; the engine embeds it at build time. A missing or malformed file simply
 //! means no model (the lexicon still works), never a failure.
 
+use earshot_text::CharClass;
+
 /// The file starts with this, then `bits: u32`, `bias: f32`, `scale: f32`, `threshold: f32`
 /// (little-endian), then `2^bits` signed bytes of weights (`weight = byte * scale`).
 pub const MAGIC: &[u8; 8] = b"ESABUSE1";
@@ -96,7 +98,7 @@ pub fn features(text: &str, mut f: impl FnMut(u64)) {
     let mut in_word = false;
     let (mut c1, mut c2) = (u64::from(' '), u64::from(' '));
     for c in text.chars().chain(std::iter::once(' ')) {
-        let c = if c.is_alphanumeric() { c } else { ' ' };
+        let c = if c.is_word() { c } else { ' ' };
         let x = u64::from(c);
         if c == ' ' && c1 == u64::from(' ') {
             continue;

@@ -7,6 +7,7 @@
 //! hand-written lexicon, the abuse and threat findings of the same turn, the language). Hashing
 //! writes bucket numbers into a caller's buffer: nothing is allocated per n-gram.
 
+use earshot_text::CharClass;
 use std::ops::Range;
 
 use earshot_text::Lang;
@@ -205,7 +206,7 @@ fn hash_ngrams(norm: &str, mask: u32, buckets: &mut Vec<u32>) -> usize {
             run += 1;
             // Runs are cut to two so that "sooo" and "soooooo" share their n-grams.
             if run >= 2 {
-                if run == 2 && c.is_alphabetic() {
+                if run == 2 && c.is_letter() {
                     stretched += 1;
                 }
                 continue;
@@ -214,7 +215,7 @@ fn hash_ngrams(norm: &str, mask: u32, buckets: &mut Vec<u32>) -> usize {
             run = 0;
         }
         prev = Some(c);
-        if c.is_alphanumeric() {
+        if c.is_word() {
             word = step(word, c as u64);
             word_len += 1;
             word_unspaced |= unspaced(c);
@@ -317,7 +318,7 @@ fn cues(
     let mut chars = 0usize;
     for ch in original.chars() {
         chars += 1;
-        if ch.is_alphabetic() {
+        if ch.is_letter() {
             letters += 1;
             if ch.is_uppercase() {
                 upper += 1;

@@ -6,6 +6,7 @@
 //! terms must match whole words. Terms in scripts without spaces match anywhere. A short term is
 //! only trusted in its own language, so that a two-letter Vietnamese word does not fire in French.
 
+use earshot_text::CharClass;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -125,7 +126,7 @@ fn add(patterns: &mut Vec<String>, entries: &mut Vec<Entry>, lang: &str, cat: Ca
         let first = term.chars().next().unwrap_or(' ');
         // Arabic attaches clitics (و، ال، ب) to the front of words, so its terms match anywhere too.
         let arabic = ('\u{0600}'..='\u{06FF}').contains(&first);
-        let spaced = first.is_alphanumeric() && !super::features::unspaced(first) && !arabic;
+        let spaced = first.is_word() && !super::features::unspaced(first) && !arabic;
         let global = !spaced || term.chars().count() >= 5;
         entries.push(Entry {
             cat,
@@ -139,17 +140,11 @@ fn add(patterns: &mut Vec<String>, entries: &mut Vec<Entry>, lang: &str, cat: Ca
 }
 
 fn boundary_before(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
+    text[..at].chars().next_back().is_none_or(|c| !c.is_word())
 }
 
 fn boundary_after(text: &str, at: usize) -> bool {
-    text[at..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric())
+    text[at..].chars().next().is_none_or(|c| !c.is_word())
 }
 
 /// Counts the lexicon hits of each category in folded text and records the first hit of each.

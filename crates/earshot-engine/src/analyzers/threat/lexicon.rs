@@ -5,6 +5,7 @@
 //! `verklagt`), otherwise a side that ends in a letter of a spaced script must sit on a word
 //! boundary. Lines starting with `#` are comments.
 
+use earshot_text::CharClass;
 use earshot_text::normalize;
 
 /// The seven threat types, in the order of [`super::CODES`].
@@ -109,7 +110,7 @@ pub fn is_unspaced(c: char) -> bool {
 
 /// A character that continues a word of a spaced script, so a match next to it is inside a word.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_unspaced(c)
+    c.is_word() && !is_unspaced(c)
 }
 
 /// Parses one file. Bad lines are skipped and described in `errors` as `file:line: why`.
