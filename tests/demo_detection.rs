@@ -13,7 +13,7 @@ use earshot_model::Severity;
 fn scenarios_are_caught_and_calm_conversations_stay_quiet() {
     let engine = Engine::default();
     let mut seen: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
-    let (mut calm, mut calm_alarms) = (0u32, 0u32);
+    let (mut calm, mut calm_alarms, mut calm_no_empathy) = (0u32, 0u32, 0u32);
     for conv in earshot_demo::generate(3_000, 7) {
         let scenario = conv.metadata["demo_scenario"]
             .as_str()
@@ -28,6 +28,12 @@ fn scenarios_are_caught_and_calm_conversations_stay_quiet() {
             calm += 1;
             if a.findings.iter().any(|f| f.severity >= Severity::High) {
                 calm_alarms += 1;
+            }
+            if a.findings
+                .iter()
+                .any(|f| f.code.as_str() == "conduct.no_empathy")
+            {
+                calm_no_empathy += 1;
             }
             continue;
         }
@@ -52,7 +58,13 @@ fn scenarios_are_caught_and_calm_conversations_stay_quiet() {
     let recall = caught as f64 / total as f64;
     let alarm_rate = calm_alarms as f64 / calm as f64;
     eprintln!(
-        "{report}overall {caught}/{total} = {recall:.3}; calm conversations flagged high or critical: {calm_alarms}/{calm} = {alarm_rate:.3}"
+        "{report}overall {caught}/{total} = {recall:.3}; calm conversations flagged high or critical: \
+         {calm_alarms}/{calm} = {alarm_rate:.3}; calm with conduct.no_empathy: {calm_no_empathy}/{calm}"
+    );
+    let no_empathy_rate = calm_no_empathy as f64 / calm as f64;
+    assert!(
+        no_empathy_rate <= 0.12,
+        "calm conversations with conduct.no_empathy: {no_empathy_rate:.3}"
     );
     assert!(
         recall >= 0.68,
@@ -94,6 +106,47 @@ fn show_calm_alarms() {
                 f.evidence,
                 text.chars().take(140).collect::<String>()
             );
+        }
+    }
+}
+
+/// Shows no_empathy findings on calm conversations with the turn that made the customer count
+/// as upset (run with --ignored --nocapture).
+#[test]
+#[ignore]
+fn show_calm_no_empathy() {
+    let engine = Engine::default();
+    let mut shown = 0;
+    for conv in earshot_demo::generate(3_000, 7) {
+        let scenario = conv.metadata["demo_scenario"].as_str().unwrap_or("");
+        if earshot_demo::SCENARIOS
+            .iter()
+            .any(|s| s.name == scenario && s.risky)
+        {
+            continue;
+        }
+        let a = engine.analyze(&conv);
+        if !a
+            .findings
+            .iter()
+            .any(|f| f.code.as_str() == "conduct.no_empathy")
+        {
+            continue;
+        }
+        for (t, s) in conv.turns.iter().zip(&a.turns) {
+            if t.role == earshot_model::Role::Customer && s.emotion.is_some_and(|e| e.is_negative())
+            {
+                eprintln!(
+                    "{:?} {:.2} | {}",
+                    s.emotion,
+                    s.emotion_confidence,
+                    t.text.chars().take(120).collect::<String>()
+                );
+            }
+        }
+        shown += 1;
+        if shown >= 25 {
+            break;
         }
     }
 }

@@ -50,6 +50,13 @@ pub enum Mark {
     Promise,
 }
 
+/// How sure the emotion model must be of a negative emotion before the writer counts as upset.
+/// Below this, a "where is my order?" reads as mildly worried; compound checks such as
+/// `conduct.no_empathy` should fire on clear upset, not on every question about a parcel.
+pub const UPSET_CONFIDENCE: f32 = 0.75;
+/// The anger intensity (0..1) that counts as upset on its own.
+pub const UPSET_ANGER: f32 = 0.6;
+
 /// What the turn stage found in one turn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurnResult {
@@ -97,12 +104,15 @@ impl TurnResult {
         }
     }
 
-    /// Whether the writer is upset: a negative emotion with some confidence, anger, abuse, or a
-    /// threat meant now (past or hypothetical threats are kept at low confidence).
+    /// Whether the writer is upset: clear anger or frustration, abuse, or a threat meant now
+    /// (past or hypothetical threats are kept at low confidence). Disappointment and worry are
+    /// reported as emotions but do not on their own make a return request or a parcel question
+    /// a conversation that demands an apology.
     pub fn is_upset(&self) -> bool {
-        self.emotion
-            .is_some_and(|e| e.is_negative() && self.emotion_confidence >= 0.5)
-            || self.anger >= 0.5
+        self.emotion.is_some_and(|e| {
+            matches!(e, Emotion::Anger | Emotion::Frustration)
+                && self.emotion_confidence >= UPSET_CONFIDENCE
+        }) || self.anger >= UPSET_ANGER
             || self.findings.iter().any(|f| match f.code.category() {
                 "abuse" => true,
                 "threat" => f.confidence >= crate::analyzers::threat::REPORT_THRESHOLD,
