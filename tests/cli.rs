@@ -395,3 +395,55 @@ fn killed_run_loses_nothing_committed_and_resumes() {
         "every conversation with an insult has its finding once resumed"
     );
 }
+
+#[test]
+fn import_redact_and_rules_commands_are_wired() {
+    let zendesk = format!(
+        "{}/crates/earshot-ingest/tests/fixtures/zendesk/ticket_with_comments.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = earshot()
+        .args(["import", "--from", "zendesk", &zendesk, "--out", "-"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["source"], "zendesk");
+    assert!(lines[0]["turns"].as_array().unwrap().len() >= 2);
+    let bad = earshot()
+        .args(["import", "--from", "zendeskk", &zendesk, "--out", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown format"));
+
+    let mut cmd = earshot();
+    cmd.arg("redact");
+    let out = run_with_stdin(
+        cmd,
+        b"write to jana.novak@example.com or call +49 30 1234567\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !text.contains("jana.novak@example.com") && !text.contains("1234567"),
+        "{text}"
+    );
+
+    let out = earshot().args(["rules", "test"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 failed"));
+}
