@@ -21,13 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let data = args.data.unwrap_or_else(earshot_eval::default_shared_dir);
-    if !data.is_dir() {
-        anyhow::bail!(
-            "{}: no development data there; pass --data DIR",
-            data.display()
-        );
-    }
+    let data = super::development_data(args.data)?;
     let engine = earshot_engine::Engine::default();
     if matches!(args.task.as_str(), "abuse" | "all") {
         let report = earshot_eval::abuse::run_abuse(&data, &engine)?;

@@ -10,3 +10,16 @@ pub mod rules;
 pub mod serve;
 pub mod token;
 pub mod train;
+
+/// The development data directory (`../shared/data` beside the project unless `--data` names
+/// another), checked to exist so that `eval` and `train` fail with a clear message.
+fn development_data(given: Option<std::path::PathBuf>) -> anyhow::Result<std::path::PathBuf> {
+    let data = given.unwrap_or_else(earshot_eval::default_shared_dir);
+    if !data.is_dir() {
+        anyhow::bail!(
+            "{}: no development data there; pass --data DIR",
+            data.display()
+        );
+    }
+    Ok(data)
+}

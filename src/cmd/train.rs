@@ -20,13 +20,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let data = args.data.unwrap_or_else(earshot_eval::default_shared_dir);
-    if !data.is_dir() {
-        anyhow::bail!(
-            "{}: no development data there; pass --data DIR",
-            data.display()
-        );
-    }
+    let data = super::development_data(args.data)?;
     let out = args
         .out
         .unwrap_or_else(|| PathBuf::from(format!("models/{}.bin", args.task)));
