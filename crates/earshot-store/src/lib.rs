@@ -74,8 +74,8 @@ pub trait Store {
     /// Saves conversations with their analyses in one transaction, replacing earlier analyses of
     /// the same workspace + id.
     fn save_batch(&mut self, items: &[(&Conversation, &Analysis, u64)]) -> Result<()>;
-    /// Marks the conversations at or above the 99th percentile of risk in each workspace. Returns
-    /// how many are marked.
+    /// Marks the conversations at or above the 99th percentile of risk in each workspace and
+    /// calendar week. Returns how many are marked.
     fn mark_top_percent(&mut self) -> Result<usize>;
     fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueueEntry>>;
     fn conversation(&self, workspace: &str, id: &str) -> Result<Option<(Conversation, Analysis)>>;

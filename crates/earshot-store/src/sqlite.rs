@@ -180,35 +180,38 @@ impl Store for SqliteStore {
     }
 
     fn mark_top_percent(&mut self) -> Result<usize> {
+        // Per workspace and calendar week of the conversation's start (its analysis time when it
+        // has none): the conversations at or above the week's 99th percentile of risk, ties
+        // included. A quiet week still has its riskiest conversations pointed out, and one bad
+        // week does not hide the next.
         let tx = self.conn.transaction()?;
-        let workspaces: Vec<(String, i64)> = {
-            let mut stmt =
-                tx.prepare("SELECT workspace, COUNT(*) FROM conversations GROUP BY workspace")?;
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?
-        };
-        let mut marked = 0;
         tx.execute(
             "UPDATE conversations SET top1pct = 0 WHERE top1pct <> 0",
             [],
         )?;
-        for (ws, n) in workspaces {
-            // The 99th percentile: the risk of the conversation at rank ceil(n / 100).
-            let k = ((n + 99) / 100).max(1) - 1;
-            let threshold: Option<f64> = tx
-                .query_row(
-                    "SELECT risk FROM conversations WHERE workspace = ?1 ORDER BY risk DESC LIMIT 1 OFFSET ?2",
-                    params![ws, k],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(t) = threshold.filter(|t| *t > 0.0) {
-                marked += tx.execute(
-                    "UPDATE conversations SET top1pct = 1 WHERE workspace = ?1 AND risk >= ?2",
-                    params![ws, t],
-                )?;
-            }
-        }
+        let marked = tx.execute(
+            "WITH ranked AS (
+                 SELECT workspace, risk,
+                        strftime('%Y-%W', COALESCE(started_at, analyzed_at)) AS week,
+                        ROW_NUMBER() OVER w AS rn,
+                        COUNT(*) OVER (PARTITION BY workspace, strftime('%Y-%W', COALESCE(started_at, analyzed_at))) AS n
+                 FROM conversations
+                 WINDOW w AS (PARTITION BY workspace, strftime('%Y-%W', COALESCE(started_at, analyzed_at))
+                              ORDER BY risk DESC)
+             ),
+             thresholds AS (
+                 SELECT workspace, week, MIN(risk) AS t FROM ranked
+                 WHERE rn <= (n + 99) / 100 GROUP BY workspace, week
+             )
+             UPDATE conversations SET top1pct = 1
+             WHERE risk > 0 AND EXISTS (
+                 SELECT 1 FROM thresholds h
+                 WHERE h.workspace = conversations.workspace
+                   AND h.week = strftime('%Y-%W', COALESCE(conversations.started_at, conversations.analyzed_at))
+                   AND conversations.risk >= h.t
+             )",
+            [],
+        )?;
         tx.commit()?;
         Ok(marked)
     }
@@ -453,6 +456,50 @@ mod tests {
             .unwrap();
         assert_eq!(q.len(), 6);
         assert_eq!(q[0].top_findings.len(), 1);
+    }
+
+    #[test]
+    fn top_percent_is_per_week() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        // Two weeks of 200 conversations; the second week is calmer but keeps its own top 1%.
+        let convs: Vec<Conversation> = (0..400)
+            .map(|i| {
+                let mut c = Conversation::new(format!("w{i}"), vec![]);
+                c.workspace = Some("w".into());
+                let day = if i < 200 { "2026-10-05" } else { "2026-10-13" };
+                c.started_at = Some(format!("{day}T10:00:00Z").parse().unwrap());
+                c
+            })
+            .collect();
+        let analyses: Vec<Analysis> = (0..400)
+            .map(|i| {
+                analysis(
+                    &format!("w{i}"),
+                    if i < 200 {
+                        50.0 + i as f32 / 10.0
+                    } else {
+                        (i - 200) as f32 / 10.0
+                    },
+                    0,
+                )
+            })
+            .collect();
+        let items: Vec<_> = convs
+            .iter()
+            .zip(&analyses)
+            .map(|(c, a)| (c, a, 0))
+            .collect();
+        s.save_batch(&items).unwrap();
+        assert_eq!(s.mark_top_percent().unwrap(), 4);
+        let q = s
+            .queue(&QueueFilter {
+                limit: 10,
+                top1pct_only: true,
+                ..Default::default()
+            })
+            .unwrap();
+        let ids: Vec<&str> = q.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["w199", "w198", "w399", "w398"]);
     }
 
     #[test]
