@@ -28,6 +28,17 @@ pub struct AlertItem {
     pub count: u32,
 }
 
+impl AlertItem {
+    /// ` ×3` when the conversation has several findings of this code, else nothing.
+    pub fn times(&self) -> String {
+        if self.count > 1 {
+            format!(" ×{}", self.count)
+        } else {
+            String::new()
+        }
+    }
+}
+
 /// An alert about one conversation. It holds every finding code worth telling; the planner
 /// keeps, per channel, the ones that channel's policies take.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -114,11 +114,7 @@ impl View<'_> {
 
     /// `[HIGH] threat.legal ×2 — explanation`, unescaped.
     pub fn item_line(&self, i: &AlertItem) -> String {
-        let times = if i.count > 1 {
-            format!(" ×{}", i.count)
-        } else {
-            String::new()
-        };
+        let times = i.times();
         format!(
             "[{}] {}{times} — {}",
             self.lang.severity(i.severity),

@@ -17,11 +17,7 @@ pub(super) fn render(v: &View<'_>) -> Value {
     let (items, rest) = v.items();
     for i in items {
         let sev = v.lang.severity(i.severity);
-        let times = if i.count > 1 {
-            format!(" ×{}", i.count)
-        } else {
-            String::new()
-        };
+        let times = i.times();
         s.push_str(&format!(
             "<font color=\"warning\">[{sev}] {}{times}</font> {}\n",
             i.code,
