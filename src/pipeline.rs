@@ -10,7 +10,7 @@ use crossbeam_channel::bounded;
 use earshot_engine::rules::RulePack;
 use earshot_engine::{Engine, EngineConfig};
 use earshot_model::{Analysis, Conversation};
-use earshot_store::{SqliteStore, Store, digest};
+use earshot_store::{Encoded, SqliteStore, Store, encode};
 use rayon::prelude::*;
 
 use crate::summary::Summary;
@@ -85,7 +85,7 @@ pub fn run(
     // order, and at most a few are in flight, so memory stays flat.
     let (tx, rx) = bounded::<Vec<Conversation>>(2);
     let (etx, erx) = crossbeam_channel::unbounded::<String>();
-    let (wtx, wrx) = bounded::<(Vec<(Conversation, u64)>, Vec<Analysis>)>(2);
+    let (wtx, wrx) = bounded::<(Vec<(Conversation, Encoded)>, Vec<Analysis>)>(2);
     let summary = std::thread::scope(|s| -> Result<Summary> {
         let reader = s.spawn(move || {
             let mut batch = Vec::with_capacity(BATCH);
@@ -121,7 +121,7 @@ pub fn run(
                 let rows: Vec<_> = batch
                     .iter()
                     .zip(&analyses)
-                    .map(|((c, d), a)| (c, a, *d))
+                    .map(|((c, e), a)| (c, a, e))
                     .collect();
                 store
                     .save_batch(&rows)
@@ -165,25 +165,24 @@ pub fn run(
             let Some(batch) = batch else { break };
             // Each worker digests its conversation and skips it when an identical one was
             // analysed before by this engine version (how an interrupted run resumes).
-            let done: Vec<Option<(Conversation, u64, Analysis)>> = pool.install(|| {
+            let done: Vec<Option<(Conversation, Encoded, Analysis)>> = pool.install(|| {
                 batch
                     .into_par_iter()
                     .map(|c| {
-                        let json = serde_json::to_vec(&c).unwrap_or_default();
-                        let d = digest(&json, earshot_engine::VERSION);
-                        if known.contains(&d) {
-                            return None;
+                        let e = encode(&c, earshot_engine::VERSION)?;
+                        if known.contains(&e.digest) {
+                            return Ok(None);
                         }
                         let a = engine.analyze(&c);
-                        Some((c, d, a))
+                        Ok(Some((c, e, a)))
                     })
-                    .collect()
-            });
+                    .collect::<Result<_, earshot_store::StoreError>>()
+            })?;
             let before = done.len();
-            let (batch, analyses): (Vec<(Conversation, u64)>, Vec<Analysis>) = done
+            let (batch, analyses): (Vec<(Conversation, Encoded)>, Vec<Analysis>) = done
                 .into_iter()
                 .flatten()
-                .map(|(c, d, a)| ((c, d), a))
+                .map(|(c, e, a)| ((c, e), a))
                 .unzip();
             skipped += (before - batch.len()) as u64;
             // A writer that stopped has an error to report; it is taken from join below.

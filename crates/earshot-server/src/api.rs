@@ -149,13 +149,15 @@ pub async fn post_conversations(
     let engine = state.engine.clone();
     let results = with_store(&state, move |s| {
         let analyses: Vec<_> = convs.iter().map(|c| engine.analyze(c)).collect();
+        let encoded = convs
+            .iter()
+            .map(|c| earshot_store::encode(c, earshot_engine::VERSION))
+            .collect::<Result<Vec<_>, _>>()?;
         let rows: Vec<_> = convs
             .iter()
             .zip(&analyses)
-            .map(|(c, a)| {
-                let json = serde_json::to_vec(c).unwrap_or_default();
-                (c, a, earshot_store::digest(&json, earshot_engine::VERSION))
-            })
+            .zip(&encoded)
+            .map(|((c, a), e)| (c, a, e))
             .collect();
         s.save_batch(&rows)?;
         Ok(analyses)

@@ -298,7 +298,8 @@ mod tests {
             risk_explanation: vec![],
             diagnostics: vec![],
         };
-        s.save_batch(&[(&c, &a, 1)]).unwrap();
+        let e = crate::sqlite::tests::enc(&c, 1);
+        s.save_batch(&[(&c, &a, &e)]).unwrap();
         let found = s.stored_findings("acme", "c1").unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].review, None);

@@ -5,7 +5,7 @@
 //! Architecture invariant: this crate knows the model, never the engine or HTTP.
 
 mod access;
-mod sqlite;
+pub(crate) mod sqlite;
 
 pub use access::{AgentScorecard, StoredFinding, TokenGrant, TokenRole, Verdict};
 pub use sqlite::SqliteStore;
@@ -73,13 +73,29 @@ pub trait Store {
     fn digests(&self) -> Result<std::collections::HashSet<u64>>;
     /// Saves conversations with their analyses in one transaction, replacing earlier analyses of
     /// the same workspace + id.
-    fn save_batch(&mut self, items: &[(&Conversation, &Analysis, u64)]) -> Result<()>;
+    fn save_batch(&mut self, items: &[(&Conversation, &Analysis, &Encoded)]) -> Result<()>;
     /// Marks the conversations at or above the 99th percentile of risk in each workspace and
     /// calendar week. Returns how many are marked.
     fn mark_top_percent(&mut self) -> Result<usize>;
     fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueueEntry>>;
     fn conversation(&self, workspace: &str, id: &str) -> Result<Option<(Conversation, Analysis)>>;
     fn count_conversations(&self) -> Result<u64>;
+}
+
+/// A conversation as it is stored: its native JSON, and the digest of that JSON that tells an
+/// unchanged conversation on a later run. Made once per conversation and used for both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encoded {
+    pub json: String,
+    pub digest: u64,
+}
+
+/// Serialises a conversation and digests it with `seed` (the engine version, so that a new
+/// engine analyses everything again).
+pub fn encode(conv: &Conversation, seed: &str) -> Result<Encoded> {
+    let json = serde_json::to_string(conv)?;
+    let digest = digest(json.as_bytes(), seed);
+    Ok(Encoded { json, digest })
 }
 
 /// FNV-1a, 64 bits: a digest that stays the same across platforms and releases.

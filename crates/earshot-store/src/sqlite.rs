@@ -6,7 +6,7 @@ use std::path::Path;
 use earshot_model::{Analysis, Conversation, Finding, Severity};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::{QueueEntry, QueueFilter, Result, Store, StoreError};
+use crate::{Encoded, QueueEntry, QueueFilter, Result, Store, StoreError};
 
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/sqlite/0001_init.sql"),
@@ -93,7 +93,7 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
-    fn save_batch(&mut self, items: &[(&Conversation, &Analysis, u64)]) -> Result<()> {
+    fn save_batch(&mut self, items: &[(&Conversation, &Analysis, &Encoded)]) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
             let mut del = tx.prepare_cached(
@@ -120,7 +120,7 @@ impl Store for SqliteStore {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?;
             let now = jiff::Timestamp::now().to_string();
-            for (conv, a, digest) in items {
+            for (conv, a, enc) in items {
                 let ws = a.workspace.as_str();
                 del.execute(params![ws, conv.id])?;
                 let rest = AnalysisRest {
@@ -151,9 +151,9 @@ impl Store for SqliteStore {
                     a.severity.map(Severity::as_str),
                     a.satisfaction.map(|s| s as f64),
                     a.scores.as_ref().map(serde_json::to_string).transpose()?,
-                    serde_json::to_string(conv)?,
+                    enc.json,
                     serde_json::to_string(&rest)?,
-                    *digest as i64,
+                    enc.digest as i64,
                     now,
                 ])?;
                 for f in &a.findings {
@@ -375,9 +375,17 @@ pub(crate) fn row_to_finding(r: &rusqlite::Row<'_>) -> rusqlite::Result<Finding>
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use earshot_model::{Code, Role, Span, Turn};
+
+    /// The stored form of `c` with a chosen digest.
+    pub(crate) fn enc(c: &Conversation, digest: u64) -> Encoded {
+        Encoded {
+            json: serde_json::to_string(c).unwrap(),
+            digest,
+        }
+    }
 
     fn analysis(id: &str, risk: f32, n_findings: usize) -> Analysis {
         let findings = (0..n_findings)
@@ -407,8 +415,10 @@ mod tests {
         let mut s = SqliteStore::in_memory().unwrap();
         let mut c = Conversation::new("c1", vec![Turn::new(Role::Customer, "you idiot")]);
         c.workspace = Some("w".into());
-        s.save_batch(&[(&c, &analysis("c1", 50.0, 2), 1)]).unwrap();
-        s.save_batch(&[(&c, &analysis("c1", 40.0, 1), 2)]).unwrap();
+        s.save_batch(&[(&c, &analysis("c1", 50.0, 2), &enc(&c, 1))])
+            .unwrap();
+        s.save_batch(&[(&c, &analysis("c1", 40.0, 1), &enc(&c, 2))])
+            .unwrap();
         assert_eq!(s.count_conversations().unwrap(), 1);
         let (back, a) = s.conversation("w", "c1").unwrap().unwrap();
         assert_eq!(back, c);
@@ -432,10 +442,12 @@ mod tests {
         let analyses: Vec<Analysis> = (0..300)
             .map(|i| analysis(&format!("c{i}"), i as f32 / 3.0, usize::from(i % 50 == 0)))
             .collect();
+        let encoded: Vec<Encoded> = convs.iter().map(|c| enc(c, 0)).collect();
         let items: Vec<_> = convs
             .iter()
             .zip(&analyses)
-            .map(|(c, a)| (c, a, 0))
+            .zip(&encoded)
+            .map(|((c, a), e)| (c, a, e))
             .collect();
         s.save_batch(&items).unwrap();
         assert_eq!(s.mark_top_percent().unwrap(), 3);
@@ -484,10 +496,12 @@ mod tests {
                 )
             })
             .collect();
+        let encoded: Vec<Encoded> = convs.iter().map(|c| enc(c, 0)).collect();
         let items: Vec<_> = convs
             .iter()
             .zip(&analyses)
-            .map(|(c, a)| (c, a, 0))
+            .zip(&encoded)
+            .map(|((c, a), e)| (c, a, e))
             .collect();
         s.save_batch(&items).unwrap();
         assert_eq!(s.mark_top_percent().unwrap(), 4);
