@@ -10,7 +10,7 @@ use crossbeam_channel::bounded;
 use earshot_engine::rules::RulePack;
 use earshot_engine::{Engine, EngineConfig};
 use earshot_model::{Analysis, Conversation};
-use earshot_store::{Encoded, SqliteStore, Store, encode};
+use earshot_store::{Encoded, encode};
 use rayon::prelude::*;
 
 use crate::summary::Summary;
@@ -20,7 +20,7 @@ use crate::summary::Summary;
 const BATCH: usize = 512;
 
 pub struct Options {
-    pub db: std::path::PathBuf,
+    pub db: String,
     pub threads: Option<usize>,
     pub json: bool,
     pub force: bool,
@@ -54,7 +54,7 @@ pub fn run(
         .num_threads(opts.threads.unwrap_or(0))
         .build()
         .context("cannot start the worker threads")?;
-    let mut store = SqliteStore::open(&opts.db)?;
+    let mut store = earshot_store::open(&opts.db)?;
     let known = if opts.force {
         Default::default()
     } else {
@@ -123,9 +123,9 @@ pub fn run(
                     .zip(&analyses)
                     .map(|((c, e), a)| (c, a, e))
                     .collect();
-                store
-                    .save_batch(&rows)
-                    .with_context(|| format!("cannot save to {}", opts.db.display()))?;
+                store.save_batch(&rows, &[]).with_context(|| {
+                    format!("cannot save to {}", earshot_store::display_db(&opts.db))
+                })?;
                 for ((c, _), a) in batch.iter().zip(&analyses) {
                     summary.add(c, a);
                     if opts.json {

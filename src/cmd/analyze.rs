@@ -17,7 +17,7 @@ pub struct Args {
     pub files: Vec<String>,
     /// The database file.
     #[arg(long, default_value = "earshot.db", env = "EARSHOT_DB")]
-    pub db: PathBuf,
+    pub db: String,
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -94,7 +94,7 @@ fn to_item(r: Result<earshot_model::Conversation, earshot_ingest::RecordError>) 
 pub fn report(outcome: &pipeline::Outcome, opts: &Options) {
     if !opts.json {
         print!("{}", outcome.summary.render(outcome.seconds));
-        println!("\nsaved to {}", opts.db.display());
+        println!("\nsaved to {}", earshot_store::display_db(&opts.db));
     }
     if outcome.skipped > 0 {
         eprintln!(

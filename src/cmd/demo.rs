@@ -19,7 +19,7 @@ pub struct Args {
     pub seed: u64,
     /// The database file.
     #[arg(long, default_value = "earshot.db", env = "EARSHOT_DB")]
-    pub db: PathBuf,
+    pub db: String,
     /// Also write the generated conversations to this JSONL file.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -73,7 +73,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     crate::cmd::analyze::report(&outcome, &opts);
     println!(
         "next: earshot analyze YOUR_FILE.jsonl --db {}   (format: docs/format.md)",
-        args.db.display()
+        earshot_store::display_db(&args.db)
     );
     Ok(crate::cmd::analyze::exit_code(&outcome))
 }

@@ -3,7 +3,6 @@
 //! native JSONL with `--out`.
 
 use std::io::{BufWriter, IsTerminal, Read, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
@@ -26,7 +25,7 @@ pub struct Args {
     pub out: Option<String>,
     /// The database to analyse into.
     #[arg(long, env = "EARSHOT_DB")]
-    pub db: Option<PathBuf>,
+    pub db: Option<String>,
     /// Transcripts: the speaker label that is the agent (`spk_0`).
     #[arg(long)]
     pub agent_speaker: Option<String>,
@@ -117,10 +116,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Err(e) => Item::Rejected(e.to_string()),
     });
     let opts = Options {
-        db: args
-            .db
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("earshot.db")),
+        db: args.db.clone().unwrap_or_else(|| "earshot.db".to_string()),
         threads: args.threads,
         json: false,
         force: false,

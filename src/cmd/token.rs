@@ -1,10 +1,9 @@
 //! `earshot token create`: API tokens, scoped to one workspace with one role.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use earshot_store::{SqliteStore, TokenRole};
+use earshot_store::TokenRole;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -17,7 +16,7 @@ pub enum TokenCommand {
     /// Create a token; it is printed once, on the last line of stdout, and stored only hashed.
     Create {
         #[arg(long, default_value = "earshot.db", env = "EARSHOT_DB")]
-        db: PathBuf,
+        db: String,
         #[arg(long)]
         workspace: String,
         /// admin, reviewer, viewer or ingest.
@@ -43,12 +42,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let Some(role) = TokenRole::parse(&role) else {
                 bail!("unknown role {role:?}")
             };
-            let mut store = SqliteStore::open(&db)?;
+            let mut store = earshot_store::open(&db)?;
             let token = store.create_token(&workspace, role, name.as_deref())?;
             println!(
                 "created a {} token for workspace {workspace:?} in {}; keep it secret, it is not shown again:",
                 role.as_str(),
-                db.display()
+                earshot_store::display_db(&db)
             );
             println!("{token}");
             Ok(ExitCode::SUCCESS)

@@ -19,14 +19,14 @@ type ApiResult<T> = Result<T, ApiError>;
 /// Runs store work off the async threads.
 async fn with_store<T: Send + 'static>(
     state: &AppState,
-    f: impl FnOnce(&mut earshot_store::SqliteStore) -> ApiResult<T> + Send + 'static,
+    f: impl FnOnce(&mut dyn Store) -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
     let store = state.store.clone();
     tokio::task::spawn_blocking(move || {
         let mut s = store
             .lock()
             .map_err(|_| ApiError::internal("store lock poisoned"))?;
-        f(&mut s)
+        f(s.as_mut())
     })
     .await
     .map_err(ApiError::internal)?
@@ -159,7 +159,7 @@ pub async fn post_conversations(
             .zip(&encoded)
             .map(|((c, a), e)| (c, a, e))
             .collect();
-        s.save_batch(&rows)?;
+        s.save_batch(&rows, &[])?;
         Ok(analyses)
     })
     .await?;

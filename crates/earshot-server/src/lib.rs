@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use axum::Router;
 use axum::routing::{get, post};
 use earshot_engine::Engine;
-use earshot_store::SqliteStore;
+use earshot_store::Store;
 
 pub use error::{ApiError, ErrorCode};
 
@@ -35,13 +35,13 @@ pub const ROUTES: &[(&str, &str)] = &[
 /// What the handlers share.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Arc<Mutex<SqliteStore>>,
+    pub store: Arc<Mutex<Box<dyn Store>>>,
     pub engine: Arc<Engine>,
     pub metrics: Arc<metrics::Metrics>,
 }
 
 impl AppState {
-    pub fn new(store: SqliteStore, engine: Engine) -> AppState {
+    pub fn new(store: Box<dyn Store>, engine: Engine) -> AppState {
         AppState {
             store: Arc::new(Mutex::new(store)),
             engine: Arc::new(engine),

@@ -6,7 +6,7 @@ use axum::body::Body as HttpBody;
 use axum::http::{Request, StatusCode, header};
 use earshot_engine::Engine;
 use earshot_server::{AppState, ROUTES, router};
-use earshot_store::{SqliteStore, TokenRole};
+use earshot_store::{SqliteStore, Store, TokenRole};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
@@ -26,7 +26,7 @@ fn app() -> App {
     let acme_viewer = store.create_token("acme", TokenRole::Viewer, None).unwrap();
     let other_admin = store.create_token("other", TokenRole::Admin, None).unwrap();
     App {
-        router: router(AppState::new(store, Engine::default())),
+        router: router(AppState::new(Box::new(store), Engine::default())),
         acme_ingest,
         acme_admin,
         acme_viewer,

@@ -1,12 +1,8 @@
 //! Workspaces, tokens and reviews: who may see what, and what people said about findings.
 
-use earshot_model::{Dimension, Finding, Scores};
-use rusqlite::{OptionalExtension, params};
+use earshot_model::{Dimension, Finding};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-
-use crate::sqlite::row_to_finding;
-use crate::{Result, SqliteStore, StoreError};
 
 /// What a token may do. Ordered by power: each role can do what the ones before it can.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -93,163 +89,119 @@ pub struct AgentScorecard {
     pub top_codes: Vec<(String, u64)>,
 }
 
-fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
+/// A person who logs in to the dashboard, with the workspaces they may see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub username: String,
+    /// An argon2 PHC string.
+    pub password_hash: String,
+    /// Sorted by workspace.
+    pub grants: Vec<TokenGrant>,
 }
 
-impl SqliteStore {
-    /// Creates a token for a workspace and returns it; only its hash is stored, so this is the
-    /// one time it can be shown.
-    pub fn create_token(
-        &mut self,
-        workspace: &str,
-        role: TokenRole,
-        name: Option<&str>,
-    ) -> Result<String> {
-        let mut bytes = [0u8; 24];
-        getrandom::fill(&mut bytes).map_err(|e| StoreError::Random(e.to_string()))?;
-        let token = format!("es_{}", hex::encode(bytes));
-        self.connection().execute(
-            "INSERT INTO tokens (hash, workspace, role, name, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![token_hash(&token), workspace, role.as_str(), name, jiff::Timestamp::now().to_string()],
-        )?;
-        Ok(token)
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseKind {
+    /// Handled well: to be copied.
+    Good,
+    /// Handled badly: to learn from.
+    Bad,
+}
 
-    /// The grant of a token, if it exists and is not revoked.
-    pub fn token_grant(&self, token: &str) -> Result<Option<TokenGrant>> {
-        let row: Option<(String, String)> = self
-            .connection()
-            .query_row(
-                "SELECT workspace, role FROM tokens WHERE hash = ?1 AND revoked_at IS NULL",
-                params![token_hash(token)],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        Ok(row.and_then(|(workspace, role)| {
-            TokenRole::parse(&role).map(|role| TokenGrant { workspace, role })
-        }))
-    }
-
-    /// A conversation's findings with their ids and latest reviews.
-    pub fn stored_findings(
-        &self,
-        workspace: &str,
-        conversation_id: &str,
-    ) -> Result<Vec<StoredFinding>> {
-        let mut stmt = self.connection().prepare_cached(
-            "SELECT code, severity, confidence, turn, span_start, span_end, role, evidence, explanation, source, id,
-                (SELECT verdict FROM reviews r WHERE r.workspace = f.workspace AND r.finding_id = f.id
-                 ORDER BY r.id DESC LIMIT 1)
-             FROM findings f WHERE workspace = ?1 AND conversation_id = ?2 ORDER BY severity_rank DESC, id",
-        )?;
-        let rows = stmt.query_map(params![workspace, conversation_id], |r| {
-            let finding = row_to_finding(r)?;
-            let review = match r.get::<_, Option<String>>(11)?.as_deref() {
-                Some("confirm") => Some(Verdict::Confirm),
-                Some("reject") => Some(Verdict::Reject),
-                _ => None,
-            };
-            Ok(StoredFinding {
-                id: r.get(10)?,
-                finding,
-                review,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Records a review. Returns false when the finding does not exist in this workspace.
-    pub fn review(
-        &mut self,
-        workspace: &str,
-        finding_id: i64,
-        verdict: Verdict,
-        comment: Option<&str>,
-        reviewer: Option<&str>,
-    ) -> Result<bool> {
-        let exists: bool = self.connection().query_row(
-            "SELECT EXISTS (SELECT 1 FROM findings WHERE workspace = ?1 AND id = ?2)",
-            params![workspace, finding_id],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Ok(false);
+impl CaseKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseKind::Good => "good",
+            CaseKind::Bad => "bad",
         }
-        self.connection().execute(
-            "INSERT INTO reviews (workspace, finding_id, verdict, comment, reviewer, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![workspace, finding_id, verdict.as_str(), comment, reviewer, jiff::Timestamp::now().to_string()],
-        )?;
-        Ok(true)
     }
 
-    /// An agent's scorecard in a workspace, or `None` when the agent has no conversations there.
-    pub fn agent_scorecard(
-        &self,
-        workspace: &str,
-        agent_id: &str,
-    ) -> Result<Option<AgentScorecard>> {
-        let mut stmt = self.connection().prepare_cached(
-            "SELECT scores FROM conversations WHERE workspace = ?1 AND agent_id = ?2",
-        )?;
-        let rows = stmt.query_map(params![workspace, agent_id], |r| {
-            r.get::<_, Option<String>>(0)
-        })?;
-        let mut n = 0u64;
-        let mut sums = [(0f32, 0u32); 5];
-        let (mut overall, mut overall_n) = (0f32, 0u32);
-        let mut auto_fails = 0;
-        for row in rows {
-            n += 1;
-            let Some(json) = row? else { continue };
-            let s: Scores = serde_json::from_str(&json)?;
-            for (k, d) in Dimension::ALL.iter().enumerate() {
-                if let Some(v) = s.get(*d) {
-                    sums[k].0 += v;
-                    sums[k].1 += 1;
-                }
-            }
-            if let Some(o) = s.overall {
-                overall += o;
-                overall_n += 1;
-            }
-            auto_fails += u64::from(s.auto_fail);
+    pub fn parse(s: &str) -> Option<CaseKind> {
+        match s {
+            "good" => Some(CaseKind::Good),
+            "bad" => Some(CaseKind::Bad),
+            _ => None,
         }
-        if n == 0 {
-            return Ok(None);
-        }
-        let mut codes = self.connection().prepare_cached(
-            "SELECT f.code, COUNT(*) AS n FROM findings f JOIN conversations c
-               ON c.workspace = f.workspace AND c.id = f.conversation_id
-             WHERE c.workspace = ?1 AND c.agent_id = ?2 AND f.severity_rank > 0
-             GROUP BY f.code ORDER BY n DESC, f.code LIMIT 10",
-        )?;
-        let top_codes = codes
-            .query_map(params![workspace, agent_id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mean = |(sum, k): (f32, u32)| (k > 0).then(|| (sum / k as f32 * 10.0).round() / 10.0);
-        Ok(Some(AgentScorecard {
-            agent_id: agent_id.to_string(),
-            conversations: n,
-            dimensions: Dimension::ALL
-                .iter()
-                .zip(sums)
-                .map(|(d, s)| (*d, mean(s)))
-                .collect(),
-            overall: mean((overall, overall_n)),
-            auto_fails,
-            top_codes,
-        }))
     }
+}
+
+/// A conversation marked as a training case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrainingCase {
+    pub workspace: String,
+    pub conversation_id: String,
+    pub kind: CaseKind,
+    pub note: Option<String>,
+    pub marked_by: Option<String>,
+    /// RFC 3339; set by the store when empty.
+    pub marked_at: String,
+}
+
+/// Where a delivery stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeliveryState {
+    Pending,
+    Delivered,
+    /// Given up: a permanent error, or out of attempts.
+    Failed,
+}
+
+impl DeliveryState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryState::Pending => "pending",
+            DeliveryState::Delivered => "delivered",
+            DeliveryState::Failed => "failed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DeliveryState> {
+        match s {
+            "pending" => Some(DeliveryState::Pending),
+            "delivered" => Some(DeliveryState::Delivered),
+            "failed" => Some(DeliveryState::Failed),
+            _ => None,
+        }
+    }
+}
+
+/// One alert delivery as the outbox keeps it. The store schedules it by `next_attempt_at` and
+/// `state`; `body` (the notifier's planned delivery, JSON) is opaque to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxRecord {
+    pub id: String,
+    pub workspace: String,
+    pub conversation_id: String,
+    pub channel: String,
+    /// The `workspace:conversation:code` keys it carries, one alert per key and window.
+    pub dedup_keys: Vec<String>,
+    pub body: String,
+    pub attempts: u32,
+    /// Unix milliseconds.
+    pub next_attempt_at: i64,
+    pub state: DeliveryState,
+    pub last_error: Option<String>,
+    /// Unix milliseconds.
+    pub created_at: i64,
+}
+
+/// A new random secret with a prefix: 24 random bytes in hex.
+pub(crate) fn random_secret(prefix: &str) -> crate::Result<String> {
+    let mut bytes = [0u8; 24];
+    getrandom::fill(&mut bytes).map_err(|e| crate::StoreError::Random(e.to_string()))?;
+    Ok(format!("{prefix}{}", hex::encode(bytes)))
+}
+
+pub(crate) fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Store;
-    use earshot_model::{Analysis, Code, Conversation, Role, Span, Turn};
+    use crate::{SqliteStore, Store};
+    use earshot_model::{Analysis, Code, Conversation, Finding, Role, Span, Turn};
 
     #[test]
     fn tokens_are_hashed_scoped_and_checked() {
@@ -299,7 +251,7 @@ mod tests {
             diagnostics: vec![],
         };
         let e = crate::sqlite::tests::enc(&c, 1);
-        s.save_batch(&[(&c, &a, &e)]).unwrap();
+        s.save_batch(&[(&c, &a, &e)], &[]).unwrap();
         let found = s.stored_findings("acme", "c1").unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].review, None);

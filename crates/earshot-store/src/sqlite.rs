@@ -6,11 +6,17 @@ use std::path::Path;
 use earshot_model::{Analysis, Conversation, Finding, Severity};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::{Encoded, QueueEntry, QueueFilter, Result, Store, StoreError};
+use crate::access::token_hash;
+use crate::{
+    AgentScorecard, CaseKind, DeliveryState, Encoded, OutboxRecord, QueueEntry, QueueFilter,
+    Result, Store, StoreError, StoredFinding, TokenGrant, TokenRole, TrainingCase, User, Verdict,
+};
+use earshot_model::{Dimension, Scores};
 
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/sqlite/0001_init.sql"),
     include_str!("migrations/sqlite/0002_tokens_reviews.sql"),
+    include_str!("migrations/sqlite/0003_outbox_users.sql"),
 ];
 
 pub struct SqliteStore {
@@ -93,7 +99,11 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
-    fn save_batch(&mut self, items: &[(&Conversation, &Analysis, &Encoded)]) -> Result<()> {
+    fn save_batch(
+        &mut self,
+        items: &[(&Conversation, &Analysis, &Encoded)],
+        outbox: &[OutboxRecord],
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
             let mut del = tx.prepare_cached(
@@ -171,6 +181,41 @@ impl Store for SqliteStore {
                         f.evidence,
                         f.explanation,
                         f.source,
+                    ])?;
+                }
+            }
+        }
+        {
+            let mut ob = tx.prepare_cached(
+                "INSERT INTO outbox (id, workspace, conversation_id, channel, body, attempts,
+                    next_attempt_at, state, last_error, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (id) DO NOTHING",
+            )?;
+            let mut key = tx.prepare_cached(
+                "INSERT INTO alert_keys (channel, dedup_key, workspace, conversation_id, planned_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (channel, dedup_key) DO UPDATE SET planned_at = excluded.planned_at",
+            )?;
+            for r in outbox {
+                ob.execute(params![
+                    r.id,
+                    r.workspace,
+                    r.conversation_id,
+                    r.channel,
+                    r.body,
+                    r.attempts as i64,
+                    r.next_attempt_at,
+                    r.state.as_str(),
+                    r.last_error,
+                    r.created_at
+                ])?;
+                for k in &r.dedup_keys {
+                    key.execute(params![
+                        r.channel,
+                        k,
+                        r.workspace,
+                        r.conversation_id,
+                        r.created_at
                     ])?;
                 }
             }
@@ -350,6 +395,381 @@ impl Store for SqliteStore {
                 r.get::<_, i64>(0)
             })? as u64)
     }
+
+    /// Creates a token for a workspace and returns it; only its hash is stored, so this is the
+    /// one time it can be shown.
+    fn create_token(
+        &mut self,
+        workspace: &str,
+        role: TokenRole,
+        name: Option<&str>,
+    ) -> Result<String> {
+        let token = crate::access::random_secret("es_")?;
+        self.connection().execute(
+            "INSERT INTO tokens (hash, workspace, role, name, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![token_hash(&token), workspace, role.as_str(), name, jiff::Timestamp::now().to_string()],
+        )?;
+        Ok(token)
+    }
+
+    /// The grant of a token, if it exists and is not revoked.
+    fn token_grant(&self, token: &str) -> Result<Option<TokenGrant>> {
+        let row: Option<(String, String)> = self
+            .connection()
+            .query_row(
+                "SELECT workspace, role FROM tokens WHERE hash = ?1 AND revoked_at IS NULL",
+                params![token_hash(token)],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(row.and_then(|(workspace, role)| {
+            TokenRole::parse(&role).map(|role| TokenGrant { workspace, role })
+        }))
+    }
+
+    /// A conversation's findings with their ids and latest reviews.
+    fn stored_findings(
+        &self,
+        workspace: &str,
+        conversation_id: &str,
+    ) -> Result<Vec<StoredFinding>> {
+        let mut stmt = self.connection().prepare_cached(
+            "SELECT code, severity, confidence, turn, span_start, span_end, role, evidence, explanation, source, id,
+                (SELECT verdict FROM reviews r WHERE r.workspace = f.workspace AND r.finding_id = f.id
+                 ORDER BY r.id DESC LIMIT 1)
+             FROM findings f WHERE workspace = ?1 AND conversation_id = ?2 ORDER BY severity_rank DESC, id",
+        )?;
+        let rows = stmt.query_map(params![workspace, conversation_id], |r| {
+            let finding = row_to_finding(r)?;
+            let review = match r.get::<_, Option<String>>(11)?.as_deref() {
+                Some("confirm") => Some(Verdict::Confirm),
+                Some("reject") => Some(Verdict::Reject),
+                _ => None,
+            };
+            Ok(StoredFinding {
+                id: r.get(10)?,
+                finding,
+                review,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records a review. Returns false when the finding does not exist in this workspace.
+    fn review(
+        &mut self,
+        workspace: &str,
+        finding_id: i64,
+        verdict: Verdict,
+        comment: Option<&str>,
+        reviewer: Option<&str>,
+    ) -> Result<bool> {
+        let exists: bool = self.connection().query_row(
+            "SELECT EXISTS (SELECT 1 FROM findings WHERE workspace = ?1 AND id = ?2)",
+            params![workspace, finding_id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Ok(false);
+        }
+        self.connection().execute(
+            "INSERT INTO reviews (workspace, finding_id, verdict, comment, reviewer, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![workspace, finding_id, verdict.as_str(), comment, reviewer, jiff::Timestamp::now().to_string()],
+        )?;
+        Ok(true)
+    }
+
+    /// An agent's scorecard in a workspace, or `None` when the agent has no conversations there.
+    fn agent_scorecard(&self, workspace: &str, agent_id: &str) -> Result<Option<AgentScorecard>> {
+        let mut stmt = self.connection().prepare_cached(
+            "SELECT scores FROM conversations WHERE workspace = ?1 AND agent_id = ?2",
+        )?;
+        let rows = stmt.query_map(params![workspace, agent_id], |r| {
+            r.get::<_, Option<String>>(0)
+        })?;
+        let mut n = 0u64;
+        let mut sums = [(0f32, 0u32); 5];
+        let (mut overall, mut overall_n) = (0f32, 0u32);
+        let mut auto_fails = 0;
+        for row in rows {
+            n += 1;
+            let Some(json) = row? else { continue };
+            let s: Scores = serde_json::from_str(&json)?;
+            for (k, d) in Dimension::ALL.iter().enumerate() {
+                if let Some(v) = s.get(*d) {
+                    sums[k].0 += v;
+                    sums[k].1 += 1;
+                }
+            }
+            if let Some(o) = s.overall {
+                overall += o;
+                overall_n += 1;
+            }
+            auto_fails += u64::from(s.auto_fail);
+        }
+        if n == 0 {
+            return Ok(None);
+        }
+        let mut codes = self.connection().prepare_cached(
+            "SELECT f.code, COUNT(*) AS n FROM findings f JOIN conversations c
+               ON c.workspace = f.workspace AND c.id = f.conversation_id
+             WHERE c.workspace = ?1 AND c.agent_id = ?2 AND f.severity_rank > 0
+             GROUP BY f.code ORDER BY n DESC, f.code LIMIT 10",
+        )?;
+        let top_codes = codes
+            .query_map(params![workspace, agent_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mean = |(sum, k): (f32, u32)| (k > 0).then(|| (sum / k as f32 * 10.0).round() / 10.0);
+        Ok(Some(AgentScorecard {
+            agent_id: agent_id.to_string(),
+            conversations: n,
+            dimensions: Dimension::ALL
+                .iter()
+                .zip(sums)
+                .map(|(d, s)| (*d, mean(s)))
+                .collect(),
+            overall: mean((overall, overall_n)),
+            auto_fails,
+            top_codes,
+        }))
+    }
+
+    fn upsert_user(
+        &mut self,
+        username: &str,
+        password_hash: &str,
+        workspace: &str,
+        role: TokenRole,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO users (username, password_hash, created_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash",
+            params![username, password_hash, jiff::Timestamp::now().to_string()],
+        )?;
+        tx.execute(
+            "INSERT INTO user_grants (username, workspace, role) VALUES (?1, ?2, ?3)
+             ON CONFLICT (username, workspace) DO UPDATE SET role = excluded.role",
+            params![username, workspace, role.as_str()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn user(&self, username: &str) -> Result<Option<User>> {
+        let hash: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT password_hash FROM users WHERE username = ?1",
+                params![username],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(password_hash) = hash else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT workspace, role FROM user_grants WHERE username = ?1 ORDER BY workspace",
+        )?;
+        let grants = stmt
+            .query_map(params![username], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter_map(|(workspace, role)| {
+                TokenRole::parse(&role).map(|role| TokenGrant { workspace, role })
+            })
+            .collect();
+        Ok(Some(User {
+            username: username.to_string(),
+            password_hash,
+            grants,
+        }))
+    }
+
+    fn create_session(&mut self, username: &str, expires_at: i64) -> Result<String> {
+        let id = crate::access::random_secret("ss_")?;
+        self.conn.execute(
+            "INSERT INTO sessions (hash, username, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                token_hash(&id),
+                username,
+                jiff::Timestamp::now().as_second(),
+                expires_at
+            ],
+        )?;
+        Ok(id)
+    }
+
+    fn session_user(&self, session_id: &str, now: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT username FROM sessions WHERE hash = ?1 AND expires_at > ?2",
+                params![token_hash(session_id), now],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn delete_session(&mut self, session_id: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM sessions WHERE hash = ?1",
+            params![token_hash(session_id)],
+        )?;
+        Ok(())
+    }
+
+    fn mark_training_case(&mut self, case: &TrainingCase) -> Result<bool> {
+        let exists: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM conversations WHERE workspace = ?1 AND id = ?2)",
+            params![case.workspace, case.conversation_id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Ok(false);
+        }
+        let at = if case.marked_at.is_empty() {
+            jiff::Timestamp::now().to_string()
+        } else {
+            case.marked_at.clone()
+        };
+        self.conn.execute(
+            "INSERT INTO training_cases (workspace, conversation_id, kind, note, marked_by, marked_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (workspace, conversation_id) DO UPDATE SET kind = excluded.kind,
+                note = excluded.note, marked_by = excluded.marked_by, marked_at = excluded.marked_at",
+            params![
+                case.workspace,
+                case.conversation_id,
+                case.kind.as_str(),
+                case.note,
+                case.marked_by,
+                at
+            ],
+        )?;
+        Ok(true)
+    }
+
+    fn training_cases(&self, workspace: Option<&str>) -> Result<Vec<TrainingCase>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT workspace, conversation_id, kind, note, marked_by, marked_at FROM training_cases
+             WHERE ?1 IS NULL OR workspace = ?1 ORDER BY workspace, marked_at, conversation_id",
+        )?;
+        let rows = stmt.query_map(params![workspace], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (workspace, conversation_id, kind, note, marked_by, marked_at) = row?;
+            out.push(TrainingCase {
+                workspace,
+                conversation_id,
+                kind: CaseKind::parse(&kind).unwrap_or(CaseKind::Bad),
+                note,
+                marked_by,
+                marked_at,
+            });
+        }
+        Ok(out)
+    }
+
+    fn recent_alert_keys(
+        &self,
+        workspace: &str,
+        conversation_id: &str,
+        since_ms: i64,
+    ) -> Result<HashSet<(String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT channel, dedup_key FROM alert_keys
+             WHERE workspace = ?1 AND conversation_id = ?2 AND planned_at >= ?3",
+        )?;
+        let rows = stmt.query_map(params![workspace, conversation_id, since_ms], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn due_deliveries(&self, now_ms: i64, limit: usize) -> Result<Vec<OutboxRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, workspace, conversation_id, channel, body, attempts, next_attempt_at,
+                    state, last_error, created_at
+             FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1
+             ORDER BY next_attempt_at, created_at, id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![now_ms, limit as i64], |r| {
+            Ok(OutboxRecord {
+                id: r.get(0)?,
+                workspace: r.get(1)?,
+                conversation_id: r.get(2)?,
+                channel: r.get(3)?,
+                dedup_keys: Vec::new(),
+                body: r.get(4)?,
+                attempts: r.get::<_, i64>(5)? as u32,
+                next_attempt_at: r.get(6)?,
+                state: DeliveryState::parse(&r.get::<_, String>(7)?)
+                    .unwrap_or(DeliveryState::Pending),
+                last_error: r.get(8)?,
+                created_at: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn next_delivery_at(&self) -> Result<Option<i64>> {
+        Ok(self.conn.query_row(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn update_delivery(&mut self, record: &OutboxRecord) -> Result<()> {
+        let finished = (record.state != DeliveryState::Pending)
+            .then(|| jiff::Timestamp::now().as_millisecond());
+        self.conn.execute(
+            "UPDATE outbox SET body = ?2, attempts = ?3, next_attempt_at = ?4, state = ?5,
+                last_error = ?6, finished_at = ?7 WHERE id = ?1",
+            params![
+                record.id,
+                record.body,
+                record.attempts as i64,
+                record.next_attempt_at,
+                record.state.as_str(),
+                record.last_error,
+                finished
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn outbox_counts(&self) -> Result<[u64; 3]> {
+        let mut out = [0u64; 3];
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT state, COUNT(*) FROM outbox GROUP BY state")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (state, n) = row?;
+            let i = match DeliveryState::parse(&state) {
+                Some(DeliveryState::Pending) => 0,
+                Some(DeliveryState::Delivered) => 1,
+                _ => 2,
+            };
+            out[i] += n as u64;
+        }
+        Ok(out)
+    }
 }
 
 pub(crate) fn row_to_finding(r: &rusqlite::Row<'_>) -> rusqlite::Result<Finding> {
@@ -415,9 +835,9 @@ pub(crate) mod tests {
         let mut s = SqliteStore::in_memory().unwrap();
         let mut c = Conversation::new("c1", vec![Turn::new(Role::Customer, "you idiot")]);
         c.workspace = Some("w".into());
-        s.save_batch(&[(&c, &analysis("c1", 50.0, 2), &enc(&c, 1))])
+        s.save_batch(&[(&c, &analysis("c1", 50.0, 2), &enc(&c, 1))], &[])
             .unwrap();
-        s.save_batch(&[(&c, &analysis("c1", 40.0, 1), &enc(&c, 2))])
+        s.save_batch(&[(&c, &analysis("c1", 40.0, 1), &enc(&c, 2))], &[])
             .unwrap();
         assert_eq!(s.count_conversations().unwrap(), 1);
         let (back, a) = s.conversation("w", "c1").unwrap().unwrap();
@@ -449,7 +869,7 @@ pub(crate) mod tests {
             .zip(&encoded)
             .map(|((c, a), e)| (c, a, e))
             .collect();
-        s.save_batch(&items).unwrap();
+        s.save_batch(&items, &[]).unwrap();
         assert_eq!(s.mark_top_percent().unwrap(), 3);
         let q = s
             .queue(&QueueFilter {
@@ -503,7 +923,7 @@ pub(crate) mod tests {
             .zip(&encoded)
             .map(|((c, a), e)| (c, a, e))
             .collect();
-        s.save_batch(&items).unwrap();
+        s.save_batch(&items, &[]).unwrap();
         assert_eq!(s.mark_top_percent().unwrap(), 4);
         let q = s
             .queue(&QueueFilter {
