@@ -146,23 +146,44 @@ pub async fn post_conversations(
         }
     }
     Metrics::add(&state.metrics.conversations_rejected, rejected.len() as u64);
+    // Analysis needs no store: it runs before the store is taken.
     let engine = state.engine.clone();
-    let results = with_store(&state, move |s| {
+    let (convs, analyses, encoded) = tokio::task::spawn_blocking(move || {
         let analyses: Vec<_> = convs.iter().map(|c| engine.analyze(c)).collect();
         let encoded = convs
             .iter()
             .map(|c| earshot_store::encode(c, earshot_engine::VERSION))
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect::<Result<Vec<_>, _>>();
+        (convs, analyses, encoded)
+    })
+    .await
+    .map_err(ApiError::internal)?;
+    let encoded = encoded?;
+    let alerting = state.alerts.clone();
+    let (results, planned) = with_store(&state, move |s| {
         let rows: Vec<_> = convs
             .iter()
             .zip(&analyses)
             .zip(&encoded)
             .map(|((c, a), e)| (c, a, e))
             .collect();
-        s.save_batch(&rows, &[])?;
-        Ok(analyses)
+        // Alerts are planned against the outbox as it stands and committed with the findings.
+        let outbox = match &alerting {
+            Some(a) => {
+                let pairs: Vec<_> = convs.iter().zip(&analyses).collect();
+                a.plan(s, &pairs, jiff::Timestamp::now())?
+            }
+            None => Vec::new(),
+        };
+        s.save_batch(&rows, &outbox)?;
+        Ok((analyses, outbox.len()))
     })
     .await?;
+    if planned > 0
+        && let Some(a) = &state.alerts
+    {
+        a.wake();
+    }
     Metrics::add(&state.metrics.conversations_analyzed, results.len() as u64);
     Metrics::add(
         &state.metrics.findings,

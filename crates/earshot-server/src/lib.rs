@@ -4,8 +4,10 @@
 //! JSON. The engine knows nothing of HTTP; this crate writes no SQL. Every request is scoped to
 //! its token's workspace: another workspace's data answers 404, as if it did not exist.
 
+pub mod alerts;
 mod api;
 mod auth;
+pub mod config;
 mod error;
 mod metrics;
 
@@ -38,6 +40,8 @@ pub struct AppState {
     pub store: Arc<Mutex<Box<dyn Store>>>,
     pub engine: Arc<Engine>,
     pub metrics: Arc<metrics::Metrics>,
+    /// Present when the config has alert channels.
+    pub alerts: Option<Arc<alerts::Alerting>>,
 }
 
 impl AppState {
@@ -46,7 +50,14 @@ impl AppState {
             store: Arc::new(Mutex::new(store)),
             engine: Arc::new(engine),
             metrics: Arc::new(metrics::Metrics::default()),
+            alerts: None,
         }
+    }
+
+    /// The same state, planning and delivering alerts.
+    pub fn with_alerts(mut self, alerting: alerts::Alerting) -> AppState {
+        self.alerts = Some(Arc::new(alerting));
+        self
     }
 }
 
@@ -67,8 +78,12 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves until Ctrl-C or SIGTERM.
+/// Serves until Ctrl-C or SIGTERM, with the alert worker running beside the API when alerts
+/// are configured.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    if let Some(alerting) = &state.alerts {
+        tokio::spawn(alerts::run_worker(state.store.clone(), alerting.clone()));
+    }
     axum::serve(listener, router(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
