@@ -2,11 +2,12 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use earshot_model::{Conversation, Severity};
-use earshot_store::{QueueFilter, Store, TokenRole, Verdict};
+use earshot_ingest::formats::{ImportFormat, ImportOptions};
+use earshot_model::{Analysis, Conversation, Severity};
+use earshot_store::{CaseKind, QueueFilter, Store, TokenRole, TrainingCase, Verdict};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -63,16 +64,7 @@ pub async fn post_conversations(
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let workspace = caller.ingester()?.to_string();
     Metrics::add(&state.metrics.requests, 1);
-    let body = body.map_err(|e| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::new(
-                ErrorCode::PayloadTooLarge,
-                format!("body larger than {} bytes", crate::MAX_BODY_BYTES),
-            )
-        } else {
-            ApiError::new(ErrorCode::InvalidRequest, e.body_text())
-        }
-    })?;
+    let body = body.map_err(body_error)?;
     let text = std::str::from_utf8(&body).map_err(|e| {
         ApiError::new(
             ErrorCode::InvalidJson,
@@ -145,7 +137,38 @@ pub async fn post_conversations(
             }
         }
     }
+    respond(&state, convs, rejected).await
+}
+
+/// Analyses and stores valid conversations (with their alerts) and answers with what was
+/// accepted and what was rejected: 200, or 400 when nothing was valid.
+async fn respond(
+    state: &AppState,
+    convs: Vec<Conversation>,
+    rejected: Vec<Rejected>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     Metrics::add(&state.metrics.conversations_rejected, rejected.len() as u64);
+    let results = ingest(state, convs).await?;
+    let summary: Vec<Value> = results
+        .iter()
+        .map(|a| json!({"id": a.id, "risk": a.risk, "severity": a.severity.map(Severity::as_str), "findings": a.findings.len()}))
+        .collect();
+    let status = if summary.is_empty() && !rejected.is_empty() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let mut body =
+        json!({"accepted": summary.len(), "rejected": rejected, "conversations": summary});
+    if status == StatusCode::BAD_REQUEST {
+        body["error"] = json!({"code": ErrorCode::InvalidRequest, "message": "no conversation in the request was valid"});
+    }
+    Ok((status, Json(body)))
+}
+
+/// Analyses conversations, then stores them with their findings and planned alerts in one
+/// transaction, and wakes the alert worker.
+async fn ingest(state: &AppState, convs: Vec<Conversation>) -> ApiResult<Vec<Analysis>> {
     // Analysis needs no store: it runs before the store is taken.
     let engine = state.engine.clone();
     let (convs, analyses, encoded) = tokio::task::spawn_blocking(move || {
@@ -160,7 +183,7 @@ pub async fn post_conversations(
     .map_err(ApiError::internal)?;
     let encoded = encoded?;
     let alerting = state.alerts.clone();
-    let (results, planned) = with_store(&state, move |s| {
+    let (results, planned) = with_store(state, move |s| {
         let rows: Vec<_> = convs
             .iter()
             .zip(&analyses)
@@ -189,21 +212,131 @@ pub async fn post_conversations(
         &state.metrics.findings,
         results.iter().map(|a| a.findings.len() as u64).sum(),
     );
-    let summary: Vec<Value> = results
-        .iter()
-        .map(|a| json!({"id": a.id, "risk": a.risk, "severity": a.severity.map(Severity::as_str), "findings": a.findings.len()}))
-        .collect();
-    let status = if summary.is_empty() && !rejected.is_empty() {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
+    Ok(results)
+}
+
+/// Options of `POST /api/v1/import/{format}`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ImportQuery {
+    agent_speaker: Option<String>,
+    agent_channel: Option<String>,
+    /// Comma-separated.
+    support_addresses: Option<String>,
+    /// The file name used in error messages.
+    filename: Option<String>,
+}
+
+/// `POST /api/v1/import/{format}`: one file of a helpdesk, e-mail, marketplace or transcript
+/// format as the body; converted as `earshot import --from FORMAT` does, then analysed and
+/// stored like `POST /api/v1/conversations`.
+pub async fn import(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(format): Path<String>,
+    query: Result<Query<ImportQuery>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let workspace = caller.ingester()?.to_string();
+    Metrics::add(&state.metrics.requests, 1);
+    let Some(fmt) = ImportFormat::parse(&format) else {
+        let names: Vec<&str> = ImportFormat::ALL.iter().map(|f| f.name()).collect();
+        return Err(ApiError {
+            code: ErrorCode::NotFound,
+            message: format!(
+                "unknown import format {format:?}; known formats: {}",
+                names.join(", ")
+            ),
+            line: None,
+            field: Some("format".into()),
+        });
     };
-    let mut body =
-        json!({"accepted": summary.len(), "rejected": rejected, "conversations": summary});
-    if status == StatusCode::BAD_REQUEST {
-        body["error"] = json!({"code": ErrorCode::InvalidRequest, "message": "no conversation in the request was valid"});
+    let Query(q) = query.map_err(|e| ApiError::new(ErrorCode::InvalidRequest, e.body_text()))?;
+    let body = body.map_err(body_error)?;
+    let opts = ImportOptions {
+        agent_speaker: q.agent_speaker,
+        agent_channel: q.agent_channel,
+        support_addresses: q
+            .support_addresses
+            .map(|s| {
+                s.split(',')
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| !a.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        workspace: Some(workspace.clone()),
+    };
+    let name = q.filename.unwrap_or_else(|| "body".to_string());
+    let results = tokio::task::spawn_blocking(move || {
+        earshot_ingest::formats::import(fmt, &name, &body, &opts)
+    })
+    .await
+    .map_err(ApiError::internal)?;
+    let mut convs = Vec::new();
+    let mut rejected = Vec::new();
+    for r in results {
+        match r {
+            Ok(mut c) => {
+                c.workspace = Some(workspace.clone());
+                convs.push(c);
+            }
+            Err(e) => rejected.push(Rejected {
+                line: e.line,
+                id: e.id,
+                field: e.field,
+                message: e.message,
+            }),
+        }
     }
-    Ok((status, Json(body)))
+    respond(&state, convs, rejected).await
+}
+
+fn body_error(e: BytesRejection) -> ApiError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::new(
+            ErrorCode::PayloadTooLarge,
+            format!("body larger than {} bytes", crate::MAX_BODY_BYTES),
+        )
+    } else {
+        ApiError::new(ErrorCode::InvalidRequest, e.body_text())
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingCaseBody {
+    kind: CaseKind,
+    note: Option<String>,
+}
+
+/// `POST /api/v1/conversations/{id}/training-case`: marks the conversation as a good or bad
+/// training case (reviewers and admins).
+pub async fn mark_training_case(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    body: Result<Json<TrainingCaseBody>, JsonRejection>,
+) -> ApiResult<Json<Value>> {
+    let workspace = caller.at_least(TokenRole::Reviewer)?.to_string();
+    Metrics::add(&state.metrics.requests, 1);
+    let Json(body) = body.map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.body_text()))?;
+    let case = TrainingCase {
+        workspace,
+        conversation_id: id,
+        kind: body.kind,
+        note: body.note,
+        marked_by: None,
+        marked_at: String::new(),
+    };
+    let c = case.clone();
+    let found = with_store(&state, move |s| Ok(s.mark_training_case(&c)?)).await?;
+    if !found {
+        return Err(ApiError::not_found());
+    }
+    Ok(Json(
+        json!({"conversation": case.conversation_id, "kind": case.kind}),
+    ))
 }
 
 pub async fn get_conversation(

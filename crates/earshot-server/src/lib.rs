@@ -31,6 +31,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/conversations/{id}"),
     ("get", "/api/v1/agents/{id}/scorecard"),
     ("post", "/api/v1/findings/{id}/review"),
+    ("post", "/api/v1/conversations/{id}/training-case"),
+    ("post", "/api/v1/import/{format}"),
     ("get", "/metrics"),
 ];
 
@@ -72,6 +74,11 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/conversations/{id}", get(api::get_conversation))
         .route("/api/v1/agents/{id}/scorecard", get(api::agent_scorecard))
         .route("/api/v1/findings/{id}/review", post(api::review_finding))
+        .route(
+            "/api/v1/conversations/{id}/training-case",
+            post(api::mark_training_case),
+        )
+        .route("/api/v1/import/{format}", post(api::import))
         .route("/metrics", get(metrics::render))
         .fallback(api::not_found)
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))

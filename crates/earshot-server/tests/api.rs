@@ -116,6 +116,16 @@ async fn every_endpoint_needs_a_token_and_hides_other_workspaces() {
             format!("/api/v1/findings/{finding_id}/review"),
             review(),
         ),
+        (
+            "POST",
+            "/api/v1/conversations/c1/training-case".into(),
+            Some(("application/json", json!({"kind": "bad"}).to_string())),
+        ),
+        (
+            "POST",
+            "/api/v1/import/vtt".into(),
+            Some(("text/vtt", "WEBVTT\n".to_string())),
+        ),
     ];
     for (method, uri, body) in &protected {
         let (s, v) = call(&a.router, method, uri, None, body.clone()).await;
@@ -159,6 +169,15 @@ async fn every_endpoint_needs_a_token_and_hides_other_workspaces() {
     )
     .await;
     assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, _) = call(
+        &a.router,
+        "POST",
+        "/api/v1/conversations/c1/training-case",
+        Some(&a.other_admin),
+        Some(("application/json", json!({"kind": "bad"}).to_string())),
+    )
+    .await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "a training case in another workspace");
     // Posting into another workspace by naming it in the body is refused.
     let mut foreign = conv("c3", "hello");
     foreign["workspace"] = json!("acme");
@@ -410,4 +429,127 @@ fn openapi_document_lists_exactly_the_routes() {
         documented, routes,
         "docs/openapi.json and the router disagree"
     );
+}
+
+#[tokio::test]
+async fn import_endpoint_converts_analyses_and_lists_rejects() {
+    let a = app();
+    let fixture = |p: &str| {
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../earshot-ingest/tests/fixtures")
+                .join(p),
+        )
+        .unwrap()
+    };
+    let (s, v) = call(
+        &a.router,
+        "POST",
+        "/api/v1/import/zendesk?filename=ticket.json",
+        Some(&a.acme_ingest),
+        Some((
+            "application/json",
+            fixture("zendesk/ticket_with_comments.json"),
+        )),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert!(v["accepted"].as_u64().unwrap() >= 1, "{v}");
+    let id = v["conversations"][0]["id"].as_str().unwrap().to_string();
+    let (s, got) = call(
+        &a.router,
+        "GET",
+        &format!("/api/v1/conversations/{id}"),
+        Some(&a.acme_admin),
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{got}");
+    assert_eq!(got["conversation"]["workspace"], "acme", "{got}");
+    // A transcript with options in the query.
+    let (s, v) = call(
+        &a.router,
+        "POST",
+        "/api/v1/import/vtt?agent_speaker=Agent",
+        Some(&a.acme_ingest),
+        Some(("text/vtt", fixture("vtt/call-0601.vtt"))),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["accepted"], 1, "{v}");
+    // A broken record is listed with its line and field; nothing valid is in it: 400.
+    let (s, v) = call(
+        &a.router,
+        "POST",
+        "/api/v1/import/zendesk?filename=broken.json",
+        Some(&a.acme_ingest),
+        Some(("application/json", r#"{"ticket": {"subject": "no id"}}"#.into())),
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+    assert!(v["rejected"][0]["message"].as_str().is_some(), "{v}");
+    assert!(v["rejected"][0]["line"].as_u64().is_some(), "{v}");
+    // Unknown format and unknown option.
+    let (s, v) = call(
+        &a.router,
+        "POST",
+        "/api/v1/import/myspace",
+        Some(&a.acme_ingest),
+        Some(("text/plain", "x".into())),
+    )
+    .await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert!(v["error"]["message"].as_str().unwrap().contains("zendesk"), "{v}");
+    let (s, _) = call(
+        &a.router,
+        "POST",
+        "/api/v1/import/vtt?agent=me",
+        Some(&a.acme_ingest),
+        Some(("text/vtt", "WEBVTT\n".into())),
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn training_cases_are_marked_by_reviewers() {
+    let a = seeded().await;
+    let mark = |kind: &str| Some(("application/json", json!({"kind": kind, "note": "calm and clear"}).to_string()));
+    let (s, _) = call(
+        &a.router,
+        "POST",
+        "/api/v1/conversations/c2/training-case",
+        Some(&a.acme_viewer),
+        mark("good"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, v) = call(
+        &a.router,
+        "POST",
+        "/api/v1/conversations/c2/training-case",
+        Some(&a.acme_admin),
+        mark("good"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["kind"], "good");
+    let (s, _) = call(
+        &a.router,
+        "POST",
+        "/api/v1/conversations/nope/training-case",
+        Some(&a.acme_admin),
+        mark("bad"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, _) = call(
+        &a.router,
+        "POST",
+        "/api/v1/conversations/c2/training-case",
+        Some(&a.acme_admin),
+        mark("great"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
 }
