@@ -35,6 +35,8 @@ enum Command {
     Redact(cmd::redact::Args),
     /// Measure accuracy on the development data sets.
     Eval(cmd::eval::Args),
+    /// Write the training cases reviewers marked, redacted, as JSONL and an HTML casebook.
+    Export(cmd::export::Args),
     /// Rebuild a shipped model from permissively licensed data.
     Train(cmd::train::Args),
     /// Serve the JSON API (`/api/v1`) over the database.
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Import(a) => cmd::import::run(a),
         Command::Redact(a) => cmd::redact::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Export(a) => cmd::export::run(a),
         Command::Train(a) => cmd::train::run(a),
         Command::Serve(a) => cmd::serve::run(a),
         Command::Token(a) => cmd::token::run(a),

@@ -175,7 +175,9 @@ fn conversation(i: usize, extra_turn: bool) -> serde_json::Value {
         serde_json::json!({"role": "agent", "text": "I'm sorry to hear that, let me check the tracking for you."}),
     ];
     if extra_turn {
-        turns.push(serde_json::json!({"role": "customer", "text": "Still nothing. Chargeback it is."}));
+        turns.push(
+            serde_json::json!({"role": "customer", "text": "Still nothing. Chargeback it is."}),
+        );
     }
     serde_json::json!({"id": format!("T-{i}"), "channel": "email", "source": "shopify",
         "customer": {"name": "Maria Keller"}, "turns": turns})
@@ -232,7 +234,15 @@ codes = ["threat.*"]
     .unwrap();
 
     let out = Command::new(env!("CARGO_BIN_EXE_earshot"))
-        .args(["token", "create", "--workspace", "acme", "--role", "ingest", "--db"])
+        .args([
+            "token",
+            "create",
+            "--workspace",
+            "acme",
+            "--role",
+            "ingest",
+            "--db",
+        ])
         .arg(&db)
         .output()
         .unwrap();
@@ -268,7 +278,10 @@ codes = ["threat.*"]
     // Kill -9 while deliveries are in flight.
     let t0 = Instant::now();
     while seen.lock().unwrap().requests.len() < 5 {
-        assert!(t0.elapsed() < Duration::from_secs(30), "no delivery arrived");
+        assert!(
+            t0.elapsed() < Duration::from_secs(30),
+            "no delivery arrived"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
     server.kill().unwrap();

@@ -447,3 +447,161 @@ fn import_redact_and_rules_commands_are_wired() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 failed"));
 }
+
+#[test]
+fn training_cases_export_redacted_with_spans_that_still_fit() {
+    use earshot_store::{CaseKind, Store, TrainingCase};
+    let dir = tmp("export");
+    let db = dir.join("e.db");
+    let conv = serde_json::json!({
+    "id": "TC-1", "channel": "email", "workspace": "acme",
+    "customer": {"name": "Maria Keller"},
+    "agents": [{"id": "a1", "name": "Tom Baker"}],
+    "turns": [
+        {"role": "customer", "text": "This is Maria Keller, mail me at maria.keller@example.com or call +49 170 1234567. You idiot, where is my parcel?"},
+        {"role": "agent", "text": "Hi Maria Keller, Tom Baker here. I'm sorry, I'll check right away."}
+    ]});
+    let out = run_with_stdin(
+        {
+            let mut c = earshot();
+            c.args(["analyze", "-", "--db"]).arg(&db);
+            c
+        },
+        format!("{conv}\n").as_bytes(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    {
+        let mut store = earshot_store::SqliteStore::open(&db).unwrap();
+        let marked = store
+            .mark_training_case(&TrainingCase {
+                workspace: "acme".into(),
+                conversation_id: "TC-1".into(),
+                kind: CaseKind::Bad,
+                note: Some("insult left unanswered".into()),
+                marked_by: Some("qa-lead".into()),
+                marked_at: String::new(),
+            })
+            .unwrap();
+        assert!(marked);
+    }
+    let (jsonl, html) = (dir.join("cases.jsonl"), dir.join("cases.html"));
+    let out = earshot()
+        .args(["export", "--training-cases", "--db"])
+        .arg(&db)
+        .arg("--out")
+        .arg(&jsonl)
+        .arg("--html")
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&jsonl).unwrap();
+    let page = std::fs::read_to_string(&html).unwrap();
+    for secret in [
+        "Maria",
+        "Keller",
+        "maria.keller@example.com",
+        "1234567",
+        "Tom Baker",
+    ] {
+        assert!(
+            !text.contains(secret),
+            "{secret} leaked into the JSONL: {text}"
+        );
+        assert!(!page.contains(secret), "{secret} leaked into the casebook");
+    }
+    let cases = json_lines(text.as_bytes());
+    assert_eq!(cases.len(), 1);
+    let case = &cases[0];
+    assert_eq!(case["kind"], "bad");
+    assert_eq!(case["note"], "insult left unanswered");
+    let turn0 = case["conversation"]["turns"][0]["text"].as_str().unwrap();
+    assert!(
+        turn0.contains("[EMAIL-1]") && turn0.contains("[PHONE-1]") && turn0.contains("[NAME-1]"),
+        "{turn0}"
+    );
+    // Every finding's span, moved through the redaction, still covers its evidence.
+    let findings = case["findings"].as_array().unwrap();
+    assert!(
+        findings.iter().any(|f| f["code"] == "abuse.insult"),
+        "{findings:?}"
+    );
+    for f in findings {
+        let (Some(turn), Some(span)) = (f["turn"].as_u64(), f.get("span")) else {
+            continue;
+        };
+        let t: Vec<char> = case["conversation"]["turns"][turn as usize]["text"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .collect();
+        let (s, e) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        let at: String = t[s..e].iter().collect();
+        assert_eq!(at, f["evidence"].as_str().unwrap(), "{f}");
+    }
+    assert!(page.contains("<mark"), "the casebook highlights evidence");
+    assert!(
+        page.contains("idiot"),
+        "the insult itself is kept: it is the lesson"
+    );
+}
+
+#[test]
+fn redact_at_ingest_stores_only_redacted_text() {
+    let dir = tmp("ingest-redact");
+    let db = dir.join("r.db");
+    let conv = serde_json::json!({
+        "id": "R-1", "channel": "chat", "customer": {"name": "Maria Keller", "id": "maria.keller@example.com"},
+        "turns": [{"role": "customer", "text": "Maria Keller here, maria.keller@example.com, IBAN DE89 3704 0044 0532 0130 00. You idiot!"}]});
+    let out = run_with_stdin(
+        {
+            let mut c = earshot();
+            c.args(["analyze", "-", "--redact", "--json", "--db"])
+                .arg(&db);
+            c
+        },
+        format!("{conv}\n").as_bytes(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let data: String = c
+        .query_row("SELECT data FROM conversations", [], |r| r.get(0))
+        .unwrap();
+    let evidence: String = c
+        .query_row(
+            "SELECT group_concat(evidence, '|') FROM findings",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    for secret in ["Maria", "Keller", "maria.keller@example.com", "DE89"] {
+        assert!(!data.contains(secret), "{secret} stored: {data}");
+        assert!(
+            !evidence.contains(secret),
+            "{secret} in evidence: {evidence}"
+        );
+    }
+    assert!(
+        data.contains("[EMAIL]") && data.contains("[IBAN]"),
+        "{data}"
+    );
+    assert!(
+        evidence.contains("idiot"),
+        "the analysis still runs: {evidence}"
+    );
+}

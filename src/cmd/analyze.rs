@@ -42,6 +42,11 @@ pub struct Args {
     /// CSV column mapping: `id=ticket_id,role=sender,text=body,at=created_at`.
     #[arg(long, value_name = "FIELD=COLUMN,...")]
     pub map: Option<String>,
+    /// Remove personal data (e-mail addresses, phone numbers, card numbers, IBANs, postal
+    /// addresses, the names in each conversation's metadata) before analysis: only the redacted
+    /// text is stored.
+    #[arg(long)]
+    pub redact: bool,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -69,6 +74,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     },
                 }
             });
+    let items = crate::cmd::redact::at_ingest(items, args.redact)?;
     let opts = Options {
         db: args.db.clone(),
         threads: args.threads,

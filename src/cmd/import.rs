@@ -41,6 +41,10 @@ pub struct Args {
     /// Worker threads for the analysis (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Remove personal data before analysis (or before writing `--out`): only the redacted text
+    /// is kept.
+    #[arg(long)]
+    pub redact: bool,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -80,6 +84,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .collect()
     };
 
+    let results: Vec<_> = if args.redact {
+        let redactor = earshot_redact::Redactor::new(earshot_redact::Config::for_use(
+            earshot_redact::Use::Ingest,
+        ))
+        .map_err(|e| anyhow::anyhow!("redaction: {e}"))?;
+        results
+            .into_iter()
+            .map(|r| r.map(|c| earshot_redact::redact_conversation(&c, &redactor).0))
+            .collect()
+    } else {
+        results
+    };
     if let Some(out) = &args.out {
         let mut rejected = 0u64;
         let mut written = 0u64;

@@ -4,6 +4,7 @@ pub mod analyze;
 pub mod classify;
 pub mod demo;
 pub mod eval;
+pub mod export;
 pub mod import;
 pub mod redact;
 pub mod rules;

@@ -162,3 +162,26 @@ fn run_jsonl(
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The conversations of `items`, redacted for storage when `enabled` (`--redact` of `analyze`):
+/// the turns, the customer's fields and the metadata, with the names the metadata gives.
+pub fn at_ingest(
+    items: impl Iterator<Item = crate::pipeline::Item> + Send,
+    enabled: bool,
+) -> Result<impl Iterator<Item = crate::pipeline::Item> + Send> {
+    use crate::pipeline::Item;
+    let redactor = if enabled {
+        Some(
+            Redactor::new(Config::for_use(Use::Ingest))
+                .map_err(|e| anyhow::anyhow!("redaction: {e}"))?,
+        )
+    } else {
+        None
+    };
+    Ok(items.map(move |item| match (&redactor, item) {
+        (Some(r), Item::Conversation(c)) => {
+            Item::Conversation(Box::new(redact_conversation(&c, r).0))
+        }
+        (_, item) => item,
+    }))
+}

@@ -28,7 +28,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(path) => Some(Config::load(path).map_err(|e| anyhow!(e))?),
         None => None,
     };
-    let server = config.as_ref().map(|c| c.server.clone()).unwrap_or_default();
+    let server = config
+        .as_ref()
+        .map(|c| c.server.clone())
+        .unwrap_or_default();
     let db = args
         .db
         .or(server.db)

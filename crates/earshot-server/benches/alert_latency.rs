@@ -78,8 +78,8 @@ async fn run(rate: u64, seconds: u64) {
         earshot_redact::Config::for_use(earshot_redact::Use::Alert),
     )
     .unwrap();
-    let state = AppState::new(Box::new(store) as Box<dyn Store>, Engine::default())
-        .with_alerts(alerting);
+    let state =
+        AppState::new(Box::new(store) as Box<dyn Store>, Engine::default()).with_alerts(alerting);
     let sl = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let saddr = sl.local_addr().unwrap();
     tokio::spawn(earshot_server::serve(sl, state));

@@ -141,7 +141,9 @@ async fn with_store<T: Send + 'static>(
 ) -> Result<T, String> {
     let store = store.clone();
     tokio::task::spawn_blocking(move || {
-        let mut s = store.lock().map_err(|_| "store lock poisoned".to_string())?;
+        let mut s = store
+            .lock()
+            .map_err(|_| "store lock poisoned".to_string())?;
         f(s.as_mut()).map_err(|e| e.to_string())
     })
     .await
@@ -251,8 +253,7 @@ fn settle(alerting: &Alerting, mut record: OutboxRecord, outcome: &Outcome) -> O
             alerting.failed.fetch_add(1, Ordering::Relaxed);
             eprintln!(
                 "earshot: alert {} to channel {:?} failed: {reason}",
-                record.id,
-                record.channel
+                record.id, record.channel
             );
         }
         Outcome::Retry { reason, .. } => {

@@ -177,7 +177,11 @@ async fn every_endpoint_needs_a_token_and_hides_other_workspaces() {
         Some(("application/json", json!({"kind": "bad"}).to_string())),
     )
     .await;
-    assert_eq!(s, StatusCode::NOT_FOUND, "a training case in another workspace");
+    assert_eq!(
+        s,
+        StatusCode::NOT_FOUND,
+        "a training case in another workspace"
+    );
     // Posting into another workspace by naming it in the body is refused.
     let mut foreign = conv("c3", "hello");
     foreign["workspace"] = json!("acme");
@@ -483,7 +487,10 @@ async fn import_endpoint_converts_analyses_and_lists_rejects() {
         "POST",
         "/api/v1/import/zendesk?filename=broken.json",
         Some(&a.acme_ingest),
-        Some(("application/json", r#"{"ticket": {"subject": "no id"}}"#.into())),
+        Some((
+            "application/json",
+            r#"{"ticket": {"subject": "no id"}}"#.into(),
+        )),
     )
     .await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
@@ -499,7 +506,10 @@ async fn import_endpoint_converts_analyses_and_lists_rejects() {
     )
     .await;
     assert_eq!(s, StatusCode::NOT_FOUND);
-    assert!(v["error"]["message"].as_str().unwrap().contains("zendesk"), "{v}");
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("zendesk"),
+        "{v}"
+    );
     let (s, _) = call(
         &a.router,
         "POST",
@@ -514,7 +524,12 @@ async fn import_endpoint_converts_analyses_and_lists_rejects() {
 #[tokio::test]
 async fn training_cases_are_marked_by_reviewers() {
     let a = seeded().await;
-    let mark = |kind: &str| Some(("application/json", json!({"kind": kind, "note": "calm and clear"}).to_string()));
+    let mark = |kind: &str| {
+        Some((
+            "application/json",
+            json!({"kind": kind, "note": "calm and clear"}).to_string(),
+        ))
+    };
     let (s, _) = call(
         &a.router,
         "POST",
