@@ -317,6 +317,17 @@ codes = ["threat.*"]
     assert_eq!(status, 200, "{body}");
     assert_eq!(outbox_ids(&db), planned, "re-posting planned new alerts");
     std::thread::sleep(Duration::from_millis(300));
+    let (status, metrics) = http(&addr, "GET", "/metrics", &token, "");
+    assert_eq!(status, 200);
+    let value = |name: &str| -> u64 {
+        metrics
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name} ")))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{name} missing from /metrics: {metrics}"))
+    };
+    assert!(value("earshot_alerts_delivered_total") > 0, "{metrics}");
+    assert_eq!(value("earshot_alerts_pending"), 0, "{metrics}");
     server.kill().unwrap();
     server.wait().unwrap();
 

@@ -49,5 +49,39 @@ pub async fn render(State(state): State<AppState>) -> impl IntoResponse {
         ),
     ]
     .concat();
+    let mut body = body;
+    if let Some(a) = &state.alerts {
+        body.push_str(&line(
+            "earshot_alerts_delivered_total",
+            "Alert deliveries accepted by their receiver.",
+            &a.delivered,
+        ));
+        body.push_str(&line(
+            "earshot_alerts_failed_total",
+            "Alert deliveries given up (permanent error or out of attempts).",
+            &a.failed,
+        ));
+        body.push_str(&line(
+            "earshot_alert_attempts_total",
+            "Alert delivery attempts, retries included.",
+            &a.attempts,
+        ));
+        let store = state.store.clone();
+        let pending = tokio::task::spawn_blocking(move || {
+            store
+                .lock()
+                .ok()
+                .and_then(|s| s.outbox_counts().ok())
+                .map(|c| c[0])
+        })
+        .await
+        .ok()
+        .flatten();
+        if let Some(p) = pending {
+            body.push_str(&format!(
+                "# HELP earshot_alerts_pending Alert deliveries waiting in the outbox.\n# TYPE earshot_alerts_pending gauge\nearshot_alerts_pending {p}\n"
+            ));
+        }
+    }
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body)
 }
