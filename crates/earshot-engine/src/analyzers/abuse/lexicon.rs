@@ -282,7 +282,31 @@ fn extend_to_word(text: &str, start: usize, end: usize) -> (usize, usize) {
     }
 }
 
-const ARABIC_PREFIXES: &[char] = &['و', 'ف', 'ب', 'ل', 'ك'];
+/// Whether the letters attached before an Arabic match are a run of clitics: a conjunction
+/// (و ف), then a preposition (ب ل ك), then the article (ال, contracted to لل after ل); or the
+/// vocative يا written together with the word (ياكلب).
+fn arabic_clitics(prefix: &str) -> bool {
+    let mut rest = prefix;
+    if let Some(r) = rest.strip_prefix("يا") {
+        return r.is_empty() || r == "ال";
+    }
+    for conj in ["و", "ف"] {
+        if let Some(r) = rest.strip_prefix(conj) {
+            rest = r;
+            break;
+        }
+    }
+    if let Some(r) = rest.strip_prefix("لل") {
+        return r.is_empty();
+    }
+    for prep in ["ب", "ل", "ك"] {
+        if let Some(r) = rest.strip_prefix(prep) {
+            rest = r;
+            break;
+        }
+    }
+    rest.is_empty() || rest == "ال"
+}
 
 fn fits(e: &Entry, text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
@@ -294,13 +318,15 @@ fn fits(e: &Entry, text: &str, start: usize, end: usize) -> bool {
                 && (e.open_end || !after.is_some_and(is_word))
         }
         Shape::Arabic => {
-            let mut back = text[..start].chars().rev();
-            let start_ok = match back.next() {
-                None => true,
-                Some(c) if !is_word(c) => true,
-                Some(c) if ARABIC_PREFIXES.contains(&c) => !back.next().is_some_and(is_word),
-                Some(_) => e.open_start,
-            };
+            // The letters of the same word before the match.
+            let head = &text[..start];
+            let word_start = head
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !is_word(*c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let prefix = &head[word_start..];
+            let start_ok = prefix.is_empty() || arabic_clitics(prefix) || e.open_start;
             let short = e.key.chars().filter(|c| c.is_letter()).count() <= 3;
             let end_ok = !short || e.open_end || !after.is_some_and(is_word) || after == Some('ك');
             start_ok && end_ok
@@ -332,6 +358,23 @@ mod tests {
             .filter(|h| lex.entries[h.entry].cat.is_abuse())
             .map(|h| sk[h.start..h.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn arabic_clitics_attach_but_other_letters_do_not() {
+        for (text, hit) in [
+            ("انت الحقير", true),
+            ("ياحقير", true),
+            ("وبالحقير", true),
+            ("للحقير", true),
+            ("فحقير", true),
+            ("محقير", false),
+            ("تالحقير", false),
+            ("والحثالة", true),
+        ] {
+            assert_eq!(!words(text).is_empty(), hit, "{text}: {:?}", words(text));
+        }
+        assert!(arabic_clitics("وال") && arabic_clitics("يا") && !arabic_clitics("ما"));
     }
 
     #[test]
