@@ -10,7 +10,7 @@ use anyhow::Context;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Which task to evaluate.
-    #[arg(value_parser = ["abuse", "sentiment", "all"], default_value = "all")]
+    #[arg(value_parser = ["abuse", "sentiment", "satisfaction", "all"], default_value = "all")]
     pub task: String,
     /// The data directory of the development share (`../shared/data`).
     #[arg(long)]
@@ -36,6 +36,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let md = earshot_eval::sentiment::markdown(&figures, "earshot eval sentiment");
         print!("{md}");
         earshot_eval::sentiment::write_section(&args.out, &md)?;
+    }
+    if matches!(args.task.as_str(), "satisfaction" | "all") {
+        let figures = earshot_eval::satisfaction::evaluate(&data, &engine)?;
+        let md = earshot_eval::satisfaction::markdown(&figures, "earshot eval satisfaction");
+        print!("{md}");
+        earshot_eval::report::write_section(&args.out, "satisfaction", &md)?;
     }
     Ok(ExitCode::SUCCESS)
 }

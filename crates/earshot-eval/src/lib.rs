@@ -9,6 +9,7 @@ pub mod abuse;
 pub mod data;
 pub mod metrics;
 pub mod report;
+pub mod satisfaction;
 pub mod train_abuse;
 
 /// The development share as seen from the repository root.
