@@ -351,9 +351,13 @@ mod tests {
     }
 
     fn words(text: &str) -> Vec<String> {
+        words_in(text, Lang::Und)
+    }
+
+    fn words_in(text: &str, lang: Lang) -> Vec<String> {
         let lex = Lexicon::abuse();
         let sk = skeleton(text);
-        lex.find(&sk, Lang::Und)
+        lex.find(&sk, lang)
             .iter()
             .filter(|h| lex.entries[h.entry].cat.is_abuse())
             .map(|h| sk[h.start..h.end].to_string())
@@ -386,6 +390,9 @@ mod tests {
         assert_eq!(words("you fucking idiot"), vec!["fuck", "idiot"]);
         assert_eq!(words("du Vollidiot"), vec!["idiot"]);
         assert_eq!(words("傻逼客服"), vec!["傻逼"]);
-        assert_eq!(words("do ngu"), vec!["do ngu"]);
+        assert_eq!(words_in("do ngu", Lang::Vi), vec!["do ngu"]);
+        // Vietnamese without diacritics reads as other languages' words: only in Vietnamese.
+        assert!(words("Comme je l'ai déjà dit, le déo est parti").is_empty());
+        assert_eq!(words_in("dit me", Lang::Vi), vec!["dit me"]);
     }
 }
