@@ -5,13 +5,20 @@
 //! Architecture invariant: this crate knows the model, never the engine or HTTP.
 
 mod access;
+mod postgres;
 pub(crate) mod sqlite;
 
 pub use access::{
     AgentScorecard, CaseKind, DeliveryState, OutboxRecord, StoredFinding, TokenGrant, TokenRole,
     TrainingCase, User, Verdict,
 };
+pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
+mod insights;
+pub use insights::{
+    AgentSummary, Calibration, CalibrationRow, Count, Facets, Insights, Overview, Period,
+    ReviewRecord, TrendPoint, open_insights,
+};
 
 use earshot_model::{Analysis, Conversation, Finding, Severity};
 use serde::Serialize;
@@ -35,6 +42,10 @@ pub enum StoreError {
     Random(String),
     #[error("{0}")]
     Unsupported(String),
+    /// A PostgreSQL error; `db` is the URL with its password hidden, and `message` never holds
+    /// the password.
+    #[error("database {db}: {message}")]
+    Postgres { db: String, message: String },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -183,9 +194,7 @@ pub fn display_db(db: &str) -> String {
 /// path of a SQLite file (created when missing).
 pub fn open(db: &str) -> Result<Box<dyn Store>> {
     if db.starts_with("postgres://") || db.starts_with("postgresql://") {
-        return Err(StoreError::Unsupported(
-            "PostgreSQL support is not built into this earshot".into(),
-        ));
+        return Ok(Box::new(PostgresStore::open(db)?));
     }
     Ok(Box::new(SqliteStore::open(db)?))
 }

@@ -299,8 +299,10 @@ impl Store for SqliteStore {
                 args.len()
             ));
         }
-        args.push(Box::new(filter.limit.max(1) as i64));
-        args.push(Box::new(filter.offset as i64));
+        args.push(Box::new(
+            i64::try_from(filter.limit.max(1)).unwrap_or(i64::MAX),
+        ));
+        args.push(Box::new(i64::try_from(filter.offset).unwrap_or(i64::MAX)));
         sql.push_str(&format!(
             " ORDER BY risk DESC, id LIMIT ?{} OFFSET ?{}",
             args.len() - 1,
