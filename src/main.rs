@@ -43,6 +43,8 @@ enum Command {
     Serve(cmd::serve::Args),
     /// Manage API tokens.
     Token(cmd::token::Args),
+    /// Manage the people who log in to the dashboard.
+    User(cmd::user::Args),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Command::Train(a) => cmd::train::run(a),
         Command::Serve(a) => cmd::serve::run(a),
         Command::Token(a) => cmd::token::run(a),
+        Command::User(a) => cmd::user::run(a),
     };
     match result {
         Ok(code) => code,

@@ -44,7 +44,10 @@ fn handle(stream: TcpStream, seen: &Mutex<Seen>, refused: &Mutex<BTreeSet<String
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut headers = BTreeMap::new();
     let mut line = String::new();
-    reader.read_line(&mut line).unwrap();
+    // A pooled connection closed unused (the server was killed) sends nothing: not a request.
+    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+        return;
+    }
     loop {
         line.clear();
         if reader.read_line(&mut line).unwrap() == 0 || line == "\r\n" {
@@ -89,7 +92,11 @@ fn handle(stream: TcpStream, seen: &Mutex<Seen>, refused: &Mutex<BTreeSet<String
         // Every fifth delivery, by a stable property of its id, is refused once.
         id.bytes().map(u32::from).sum::<u32>() % 5 == 0 && r.insert(id.clone())
     };
-    let status = if verified.is_err() {
+    let status = if let Err(e) = &verified {
+        eprintln!(
+            "receiver: refused delivery {id:?}: {e} (body {} bytes of {len})",
+            body.len()
+        );
         seen.lock().unwrap().bad_signatures += 1;
         "401 Unauthorized"
     } else if first_attempt_refused {
@@ -317,6 +324,15 @@ codes = ["threat.*"]
     assert_eq!(status, 200, "{body}");
     assert_eq!(outbox_ids(&db), planned, "re-posting planned new alerts");
     std::thread::sleep(Duration::from_millis(300));
+    // The dashboard is served beside the API and asks people to log in.
+    let (status, _) = http(&addr, "GET", "/queue", "", "");
+    assert!(
+        (300..400).contains(&status),
+        "the dashboard redirects to its login page, got {status}"
+    );
+    let (status, page) = http(&addr, "GET", "/login", "", "");
+    assert_eq!(status, 200);
+    assert!(page.contains("password"), "{page}");
     let (status, metrics) = http(&addr, "GET", "/metrics", &token, "");
     assert_eq!(status, 200);
     let value = |name: &str| -> u64 {

@@ -11,6 +11,7 @@ pub mod rules;
 pub mod serve;
 pub mod token;
 pub mod train;
+pub mod user;
 
 /// The development data directory (`../shared/data` beside the project unless `--data` names
 /// another), checked to exist so that `eval` and `train` fail with a clear message.

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result, anyhow};
 use earshot_engine::Engine;
@@ -68,11 +69,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
             state = state.with_alerts(alerting);
             eprintln!("earshot: alerts to {n} channel(s), links to {public_url}");
         }
+        // The dashboard reads its aggregates through a second handle of its own.
+        let dashboard = match earshot_store::open_insights(&db) {
+            Ok(insights) => {
+                eprintln!(
+                    "earshot: dashboard on http://{addr}/ (log in with `earshot user create`)"
+                );
+                earshot_web::router(state.store.clone(), Arc::new(Mutex::new(insights)))
+            }
+            Err(e) => {
+                eprintln!("earshot: no dashboard: {e}");
+                axum::Router::new()
+            }
+        };
         eprintln!(
             "earshot: serving {} on http://{addr}",
             earshot_store::display_db(&db),
         );
-        earshot_server::serve(listener, state)
+        earshot_server::serve_with(listener, state, dashboard)
             .await
             .context("server stopped")
     })?;

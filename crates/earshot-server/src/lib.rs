@@ -88,10 +88,19 @@ pub fn router(state: AppState) -> Router {
 /// Serves until Ctrl-C or SIGTERM, with the alert worker running beside the API when alerts
 /// are configured.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    serve_with(listener, state, Router::new()).await
+}
+
+/// Like [`serve`], with more routes beside the API (the dashboard).
+pub async fn serve_with(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    more: Router,
+) -> std::io::Result<()> {
     if let Some(alerting) = &state.alerts {
         tokio::spawn(alerts::run_worker(state.store.clone(), alerting.clone()));
     }
-    axum::serve(listener, router(state))
+    axum::serve(listener, router(state).merge(more))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
