@@ -113,11 +113,12 @@ pub fn run(
         });
         let store = &mut store;
         let progress = &progress;
+        let engine_ref = &engine;
         let writer = s.spawn(move || -> Result<Summary> {
             let mut summary = Summary::new(opts.top);
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            for (batch, analyses) in wrx {
+            for (batch, mut analyses) in wrx {
                 let rows: Vec<_> = batch
                     .iter()
                     .zip(&analyses)
@@ -126,6 +127,24 @@ pub fn run(
                 store.save_batch(&rows, &[]).with_context(|| {
                     format!("cannot save to {}", earshot_store::display_db(&opts.db))
                 })?;
+                // With the batch saved, the store knows every earlier conversation, also those
+                // of this batch: a customer complaining again is scored again and saved again.
+                let changed = earshot_server::history::apply(
+                    engine_ref,
+                    &**store,
+                    batch.iter().map(|(c, _)| c),
+                    &mut analyses,
+                )
+                .with_context(|| format!("cannot read {}", earshot_store::display_db(&opts.db)))?;
+                if !changed.is_empty() {
+                    let rows: Vec<_> = changed
+                        .iter()
+                        .map(|&i| (&batch[i].0, &analyses[i], &batch[i].1))
+                        .collect();
+                    store.save_batch(&rows, &[]).with_context(|| {
+                        format!("cannot save to {}", earshot_store::display_db(&opts.db))
+                    })?;
+                }
                 for ((c, _), a) in batch.iter().zip(&analyses) {
                     summary.add(c, a);
                     if opts.json {

@@ -605,3 +605,86 @@ fn redact_at_ingest_stores_only_redacted_text() {
         "the analysis still runs: {evidence}"
     );
 }
+
+#[test]
+fn a_customer_complaining_again_is_riskier() {
+    let dir = tmp("history");
+    let db = dir.join("h.db");
+    let complaint =
+        "This is unacceptable, the parcel never arrived. I will file a chargeback with my bank.";
+    let line = |id: &str, customer: &str, day: u32| {
+        serde_json::json!({
+            "id": id, "channel": "chat", "workspace": "acme",
+            "started_at": format!("2026-10-{day:02}T09:00:00Z"),
+            "customer": {"id": customer},
+            "turns": [
+                {"role": "customer", "text": complaint},
+                {"role": "agent", "text": "Let me check that for you."}
+            ]
+        })
+        .to_string()
+    };
+    // c1 complains three times in October; c2 once; c3 complained in March, long before.
+    let input = [
+        line("first", "c1", 1),
+        line("second", "c1", 10),
+        line("third", "c1", 20),
+        line("alone", "c2", 20),
+        serde_json::json!({
+            "id": "march", "channel": "chat", "workspace": "acme",
+            "started_at": "2026-03-01T09:00:00Z", "customer": {"id": "c3"},
+            "turns": [{"role": "customer", "text": complaint}]
+        })
+        .to_string(),
+        line("october", "c3", 20),
+    ]
+    .join("\n");
+    let out = run_with_stdin(
+        {
+            let mut c = earshot();
+            c.args(["analyze", "-", "--json", "--db"]).arg(&db);
+            c
+        },
+        input.as_bytes(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json_lines(&out.stdout);
+    let by_id = |id: &str| v.iter().find(|x| x["id"] == id).unwrap().clone();
+    let risk = |id: &str| by_id(id)["risk"].as_f64().unwrap();
+    let why = |id: &str| by_id(id)["risk_explanation"].to_string();
+    assert!(
+        risk("first") > 0.0,
+        "the complaint itself is found: {}",
+        why("first")
+    );
+    // The first contact has no history; the later ones do, also within one input batch.
+    assert_eq!(risk("first"), risk("alone"));
+    assert!(
+        !why("first").contains("repeat complainer"),
+        "{}",
+        why("first")
+    );
+    assert!(
+        why("second").contains("1 earlier complaint"),
+        "{}",
+        why("second")
+    );
+    assert!(
+        why("third").contains("2 earlier complaints"),
+        "{}",
+        why("third")
+    );
+    assert!(risk("third") > risk("second") && risk("second") > risk("first"));
+    // Outside the window it does not count.
+    assert_eq!(risk("october"), risk("alone"), "{}", why("october"));
+    // The stored risk is the rescored one.
+    let stored = count(
+        &db,
+        "SELECT CAST(risk * 10 AS INTEGER) FROM conversations WHERE id = 'third'",
+    );
+    assert_eq!(stored, (risk("third") * 10.0) as i64);
+}

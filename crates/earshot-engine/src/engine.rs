@@ -143,6 +143,16 @@ impl Engine {
         self.analyze_turns(conv, turns, main_lang, history)
     }
 
+    /// Scores an analysis again knowing the customer's earlier conversations: only the risk and
+    /// its explanation change. Cheaper than [`Engine::analyze_with_history`] for a caller that
+    /// learns the history after the analysis (the pipeline asks its store only about customers
+    /// who complain).
+    pub fn rescore(&self, conv: &Conversation, analysis: &mut Analysis, history: &CustomerHistory) {
+        let (risk, explanation) = crate::risk::risk(conv, &analysis.findings, history);
+        analysis.risk = risk;
+        analysis.risk_explanation = explanation;
+    }
+
     /// The conversation stage over turn results computed earlier (live mode keeps them).
     pub fn analyze_with(
         &self,
@@ -184,7 +194,7 @@ impl Engine {
         });
         let scores = crate::scorecard::score(&cx, &findings, self.rules.scorecard());
         let satisfaction = crate::risk::satisfaction(&cx);
-        let (risk, risk_explanation) = crate::risk::risk(&cx, &findings, history);
+        let (risk, risk_explanation) = crate::risk::risk(conv, &findings, history);
         let severity = findings
             .iter()
             .map(|f| f.severity)

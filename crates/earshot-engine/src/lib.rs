@@ -25,7 +25,7 @@ pub use classify::{Classification, LabelSpan};
 pub use config::EngineConfig;
 pub use conversation::{ConversationAnalyzer, ConversationContext};
 pub use engine::Engine;
-pub use risk::CustomerHistory;
+pub use risk::{CustomerHistory, HISTORY_DAYS, HistoryQuery};
 pub use rules::{RuleError, RulePack};
 pub use turn::{Mark, TurnAnalyzer, TurnContext, TurnResult};
 

@@ -2,7 +2,8 @@
 //! at stake. Findings combine like independent chances (one certain critical finding is enough;
 //! many low ones add up slowly), then business impact scales the result.
 
-use earshot_model::{Channel, Finding, Role, Severity};
+use earshot_model::{Channel, Conversation, Finding, Role, Severity};
+use jiff::{SignedDuration, Timestamp};
 
 use crate::ConversationContext;
 
@@ -20,9 +21,50 @@ pub struct CustomerHistory {
     pub max_risk: f32,
 }
 
+/// How far back a customer's earlier conversations count: long enough to cover an order's
+/// delivery, a return and its refund.
+pub const HISTORY_DAYS: i64 = 90;
+
+/// Which earlier conversations to ask the store about: the customer and the window
+/// `[from, to)` of starts (RFC 3339 in UTC, as the store keeps them). `None` when the history
+/// cannot change the risk: the conversation has no complaint (no finding of medium severity or
+/// more) or no customer id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryQuery {
+    pub customer_id: String,
+    pub from: String,
+    pub to: String,
+}
+
+impl HistoryQuery {
+    /// The query for a conversation and its findings; `now` stands in for a conversation
+    /// without any time.
+    pub fn of(conv: &Conversation, findings: &[Finding], now: Timestamp) -> Option<HistoryQuery> {
+        if !findings.iter().any(|f| f.severity >= Severity::Medium) {
+            return None;
+        }
+        let customer_id = conv.customer.as_ref()?.id.as_deref()?;
+        if customer_id.trim().is_empty() {
+            return None;
+        }
+        let to = conv
+            .started_at
+            .or_else(|| conv.turns.iter().find_map(|t| t.at))
+            .unwrap_or(now);
+        let from = to
+            .checked_sub(SignedDuration::from_hours(24 * HISTORY_DAYS))
+            .unwrap_or(Timestamp::MIN);
+        Some(HistoryQuery {
+            customer_id: customer_id.to_string(),
+            from: from.to_string(),
+            to: to.to_string(),
+        })
+    }
+}
+
 /// Returns the risk (0–100) and its explanation, most important first.
 pub fn risk(
-    cx: &ConversationContext<'_>,
+    conv: &Conversation,
     findings: &[Finding],
     history: &CustomerHistory,
 ) -> (f32, Vec<String>) {
@@ -47,7 +89,6 @@ pub fn risk(
         ));
     }
     let base = 1.0 - keep;
-    let conv = cx.conversation;
     let mut impact = 1.0f32;
     let mut why_impact = Vec::new();
     let currency = conv.order.as_ref().and_then(|o| o.currency.as_deref());

@@ -183,7 +183,12 @@ async fn ingest(state: &AppState, convs: Vec<Conversation>) -> ApiResult<Vec<Ana
     .map_err(ApiError::internal)?;
     let encoded = encoded?;
     let alerting = state.alerts.clone();
+    let engine = state.engine.clone();
     let (results, planned) = with_store(state, move |s| {
+        // A customer who complained before weighs more: scored again against the store before
+        // alerts are planned, so that policies on risk see the final score.
+        let mut analyses = analyses;
+        crate::history::apply(&engine, s, &convs, &mut analyses)?;
         let rows: Vec<_> = convs
             .iter()
             .zip(&analyses)

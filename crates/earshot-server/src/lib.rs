@@ -9,6 +9,7 @@ mod api;
 mod auth;
 pub mod config;
 mod error;
+pub mod history;
 mod metrics;
 
 use std::sync::{Arc, Mutex};

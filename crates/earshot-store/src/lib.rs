@@ -65,6 +65,18 @@ pub struct QueueEntry {
     pub top_findings: Vec<Finding>,
 }
 
+/// A customer's earlier conversations (see [`Store::prior_contacts`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PriorContacts {
+    pub conversations: u32,
+    /// Those with a finding of medium severity or more.
+    pub complaints: u32,
+    /// Those with a threat of medium severity or more.
+    pub threats: u32,
+    /// The highest risk among them.
+    pub max_risk: f32,
+}
+
 /// Filters of the risk queue.
 #[derive(Debug, Clone, Default)]
 pub struct QueueFilter {
@@ -115,6 +127,17 @@ pub trait Store: Send {
         comment: Option<&str>,
         reviewer: Option<&str>,
     ) -> Result<bool>;
+    /// What the store knows of a customer's other conversations in a workspace that started in
+    /// `[from, to)` (RFC 3339 in UTC), leaving out `exclude_id`: the risk of a customer who
+    /// complains again weighs more.
+    fn prior_contacts(
+        &self,
+        workspace: &str,
+        customer_id: &str,
+        exclude_id: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<PriorContacts>;
     /// An agent's scorecard in a workspace, or `None` when the agent has no conversations there.
     fn agent_scorecard(&self, workspace: &str, agent_id: &str) -> Result<Option<AgentScorecard>>;
 

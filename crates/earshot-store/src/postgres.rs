@@ -18,14 +18,16 @@ use postgres::{Client, Config, GenericClient, NoTls, Row, Statement};
 use crate::access::{random_secret, token_hash};
 use crate::sqlite::sev_rank;
 use crate::{
-    AgentScorecard, CaseKind, DeliveryState, Encoded, OutboxRecord, QueueEntry, QueueFilter,
-    Result, Store, StoreError, StoredFinding, TokenGrant, TokenRole, TrainingCase, User, Verdict,
+    AgentScorecard, CaseKind, DeliveryState, Encoded, OutboxRecord, PriorContacts, QueueEntry,
+    QueueFilter, Result, Store, StoreError, StoredFinding, TokenGrant, TokenRole, TrainingCase,
+    User, Verdict,
 };
 
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0001_init.sql"),
     include_str!("migrations/postgres/0002_tokens_reviews.sql"),
     include_str!("migrations/postgres/0003_outbox_users.sql"),
+    include_str!("migrations/postgres/0004_customer_history.sql"),
 ];
 
 /// Held while migrating, so that processes starting together on a new database take turns.
@@ -1032,6 +1034,44 @@ impl Store for PostgresStore {
                 ],
             )?;
             Ok(n > 0)
+        })
+    }
+
+    fn prior_contacts(
+        &self,
+        workspace: &str,
+        customer_id: &str,
+        exclude_id: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<PriorContacts> {
+        let (w, cu, x) = (t(workspace), t(customer_id), t(exclude_id));
+        let (from, to) = (t(from), t(to));
+        let medium = sev_rank(Severity::Medium) as i32;
+        self.with(|c| {
+            let row = c.client.query_one(
+                "SELECT COUNT(*),
+                        COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM findings f
+                            WHERE f.workspace = c.workspace AND f.conversation_id = c.id
+                              AND f.severity_rank >= $6)),
+                        COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM findings f
+                            WHERE f.workspace = c.workspace AND f.conversation_id = c.id
+                              AND f.severity_rank >= $6 AND f.code LIKE 'threat.%')),
+                        COALESCE(MAX(c.risk), 0)
+                 FROM conversations c
+                 WHERE c.workspace = $1 AND c.customer_id = $2 AND c.id <> $3
+                   AND c.started_at >= $4 AND c.started_at < $5",
+                &[&w, &cu, &x, &from, &to, &medium],
+            )?;
+            let n = |i: usize| -> R<u32> {
+                Ok(row.try_get::<_, i64>(i)?.clamp(0, u32::MAX as i64) as u32)
+            };
+            Ok(PriorContacts {
+                conversations: n(0)?,
+                complaints: n(1)?,
+                threats: n(2)?,
+                max_risk: row.try_get::<_, f64>(3)? as f32,
+            })
         })
     }
 

@@ -8,8 +8,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::access::token_hash;
 use crate::{
-    AgentScorecard, CaseKind, DeliveryState, Encoded, OutboxRecord, QueueEntry, QueueFilter,
-    Result, Store, StoreError, StoredFinding, TokenGrant, TokenRole, TrainingCase, User, Verdict,
+    AgentScorecard, CaseKind, DeliveryState, Encoded, OutboxRecord, PriorContacts, QueueEntry,
+    QueueFilter, Result, Store, StoreError, StoredFinding, TokenGrant, TokenRole, TrainingCase,
+    User, Verdict,
 };
 use earshot_model::{Dimension, Scores};
 
@@ -17,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/sqlite/0001_init.sql"),
     include_str!("migrations/sqlite/0002_tokens_reviews.sql"),
     include_str!("migrations/sqlite/0003_outbox_users.sql"),
+    include_str!("migrations/sqlite/0004_customer_history.sql"),
 ];
 
 pub struct SqliteStore {
@@ -479,6 +481,40 @@ impl Store for SqliteStore {
             params![workspace, finding_id, verdict.as_str(), comment, reviewer, jiff::Timestamp::now().to_string()],
         )?;
         Ok(true)
+    }
+
+    fn prior_contacts(
+        &self,
+        workspace: &str,
+        customer_id: &str,
+        exclude_id: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<PriorContacts> {
+        let medium = sev_rank(Severity::Medium);
+        let mut stmt = self.connection().prepare_cached(
+            "SELECT COUNT(*),
+                    COALESCE(SUM(EXISTS (SELECT 1 FROM findings f WHERE f.workspace = c.workspace
+                        AND f.conversation_id = c.id AND f.severity_rank >= ?6)), 0),
+                    COALESCE(SUM(EXISTS (SELECT 1 FROM findings f WHERE f.workspace = c.workspace
+                        AND f.conversation_id = c.id AND f.severity_rank >= ?6
+                        AND f.code LIKE 'threat.%')), 0),
+                    COALESCE(MAX(c.risk), 0)
+             FROM conversations c
+             WHERE c.workspace = ?1 AND c.customer_id = ?2 AND c.id <> ?3
+               AND c.started_at >= ?4 AND c.started_at < ?5",
+        )?;
+        Ok(stmt.query_row(
+            params![workspace, customer_id, exclude_id, from, to, medium],
+            |r| {
+                Ok(PriorContacts {
+                    conversations: r.get::<_, i64>(0)?.clamp(0, u32::MAX as i64) as u32,
+                    complaints: r.get::<_, i64>(1)?.clamp(0, u32::MAX as i64) as u32,
+                    threats: r.get::<_, i64>(2)?.clamp(0, u32::MAX as i64) as u32,
+                    max_risk: r.get::<_, f64>(3)? as f32,
+                })
+            },
+        )?)
     }
 
     /// An agent's scorecard in a workspace, or `None` when the agent has no conversations there.

@@ -17,8 +17,8 @@ use earshot_model::{
     Finding, Order, Role, Scores, Severity, Span, Turn, TurnSignal,
 };
 use earshot_store::{
-    CaseKind, DeliveryState, Encoded, OutboxRecord, QueueFilter, SqliteStore, Store, StoreError,
-    TokenGrant, TokenRole, TrainingCase, Verdict,
+    CaseKind, DeliveryState, Encoded, OutboxRecord, PriorContacts, QueueFilter, SqliteStore, Store,
+    StoreError, TokenGrant, TokenRole, TrainingCase, Verdict,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -296,6 +296,7 @@ conformance!(
     empty_batches_are_fine,
     works_from_blocking_threads_of_an_async_runtime,
     reopening_keeps_data_and_a_newer_schema_is_refused,
+    prior_contacts_count_a_customers_earlier_complaints,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -1917,4 +1918,134 @@ fn postgres_reconnects_after_the_server_drops_the_connection() {
         assert!(matches!(e, StoreError::Postgres { .. }), "{e}");
     }
     assert_eq!(s.count_conversations().unwrap(), 1);
+}
+
+fn prior_contacts_count_a_customers_earlier_complaints(b: &mut Backend) {
+    let contact = |ws: &str, id: &str, customer: &str, start: &str, risk: f32, f: Vec<Finding>| {
+        let mut c = conversation(ws, id);
+        c.customer = Some(Customer {
+            id: Some(customer.into()),
+            ..Customer::default()
+        });
+        c.started_at = Some(at(start));
+        let a = analysis(ws, id, risk, f);
+        (c, a)
+    };
+    save(
+        b.store.as_mut(),
+        &[
+            // Three earlier contacts of c1 in the window: a threat, a complaint, a calm one.
+            contact(
+                "acme",
+                "a1",
+                "c1",
+                "2026-10-01T09:00:00Z",
+                70.0,
+                vec![finding("threat.chargeback", Severity::High, 0.9)],
+            ),
+            contact(
+                "acme",
+                "a2",
+                "c1",
+                "2026-10-10T09:00:00Z",
+                30.0,
+                vec![finding("conduct.rude", Severity::Medium, 0.8)],
+            ),
+            contact(
+                "acme",
+                "a3",
+                "c1",
+                "2026-10-12T09:00:00Z",
+                5.0,
+                vec![
+                    finding("emotion.anger", Severity::Info, 0.8),
+                    finding("process.no_greeting", Severity::Low, 0.8),
+                ],
+            ),
+            // Outside the window, another customer, another workspace, the conversation itself.
+            contact(
+                "acme",
+                "old",
+                "c1",
+                "2026-06-01T09:00:00Z",
+                90.0,
+                vec![finding("threat.legal", Severity::High, 0.9)],
+            ),
+            contact(
+                "acme",
+                "b1",
+                "c2",
+                "2026-10-11T09:00:00Z",
+                80.0,
+                vec![finding("threat.legal", Severity::High, 0.9)],
+            ),
+            contact(
+                "beta",
+                "a9",
+                "c1",
+                "2026-10-11T09:00:00Z",
+                80.0,
+                vec![finding("threat.legal", Severity::High, 0.9)],
+            ),
+            contact(
+                "acme",
+                "now",
+                "c1",
+                "2026-10-20T09:00:00Z",
+                99.0,
+                vec![finding("threat.legal", Severity::High, 0.9)],
+            ),
+            // Later than the conversation asked about.
+            contact(
+                "acme",
+                "later",
+                "c1",
+                "2026-10-25T09:00:00Z",
+                60.0,
+                vec![finding("threat.review", Severity::High, 0.9)],
+            ),
+        ],
+    );
+    let got = b
+        .store
+        .prior_contacts(
+            "acme",
+            "c1",
+            "now",
+            "2026-09-20T09:00:00Z",
+            "2026-10-20T09:00:00Z",
+        )
+        .unwrap();
+    assert_eq!(
+        got,
+        PriorContacts {
+            conversations: 3,
+            complaints: 2,
+            threats: 1,
+            max_risk: 70.0
+        }
+    );
+    let none = b
+        .store
+        .prior_contacts(
+            "acme",
+            "nobody",
+            "x",
+            "2026-01-01T00:00:00Z",
+            "2027-01-01T00:00:00Z",
+        )
+        .unwrap();
+    assert_eq!(none, PriorContacts::default());
+    // The same customer id in another workspace is another customer.
+    let beta = b
+        .store
+        .prior_contacts(
+            "beta",
+            "c1",
+            "x",
+            "2026-01-01T00:00:00Z",
+            "2027-01-01T00:00:00Z",
+        )
+        .unwrap();
+    assert_eq!((beta.conversations, beta.threats), (1, 1));
 }
