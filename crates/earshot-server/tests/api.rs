@@ -568,3 +568,47 @@ async fn training_cases_are_marked_by_reviewers() {
     .await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn a_customer_complaining_again_is_riskier() {
+    let a = app();
+    let complaint = |id: &str, customer: &str, day: u32| {
+        json!({"id": id, "channel": "chat", "started_at": format!("2026-10-{day:02}T09:00:00Z"),
+               "customer": {"id": customer}, "turns": [
+            {"role": "customer", "text": "Unacceptable. The parcel never arrived, I will file a chargeback."},
+            {"role": "agent", "text": "Let me check."}]})
+    };
+    for c in [
+        complaint("first", "c1", 1),
+        complaint("again", "c1", 9),
+        complaint("other", "c2", 9),
+    ] {
+        let (s, v) = call(
+            &a.router,
+            "POST",
+            "/api/v1/conversations",
+            Some(&a.acme_ingest),
+            Some(("application/json", c.to_string())),
+        )
+        .await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+    }
+    let get = |id: &'static str| {
+        let router = a.router.clone();
+        let token = a.acme_viewer.clone();
+        async move {
+            let uri = format!("/api/v1/conversations/{id}");
+            call(&router, "GET", &uri, Some(&token), None).await.1
+        }
+    };
+    let (first, again, other) = (get("first").await, get("again").await, get("other").await);
+    let risk = |v: &Value| v["analysis"]["risk"].as_f64().unwrap();
+    assert!(risk(&again) > risk(&first), "{again}");
+    assert_eq!(risk(&other), risk(&first));
+    assert!(
+        again["analysis"]["risk_explanation"]
+            .to_string()
+            .contains("repeat complainer: 1 earlier complaint"),
+        "{again}"
+    );
+}

@@ -27,7 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0001_init.sql"),
     include_str!("migrations/postgres/0002_tokens_reviews.sql"),
     include_str!("migrations/postgres/0003_outbox_users.sql"),
-    include_str!("migrations/postgres/0004_customer_history.sql"),
+    include_str!("migrations/postgres/0004_indexes.sql"),
 ];
 
 /// Held while migrating, so that processes starting together on a new database take turns.

@@ -18,7 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/sqlite/0001_init.sql"),
     include_str!("migrations/sqlite/0002_tokens_reviews.sql"),
     include_str!("migrations/sqlite/0003_outbox_users.sql"),
-    include_str!("migrations/sqlite/0004_customer_history.sql"),
+    include_str!("migrations/sqlite/0004_indexes.sql"),
 ];
 
 pub struct SqliteStore {
@@ -264,9 +264,9 @@ impl Store for SqliteStore {
     }
 
     fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueueEntry>> {
-        let mut sql = String::from(
-            "SELECT workspace, id, channel, language, risk, severity, top1pct, agent_id FROM conversations c WHERE 1=1",
-        );
+        // The page is chosen over row ids alone (index-only for most filters), and only its 50
+        // rows are read: sorting whole rows of a busy week took 100 times longer.
+        let mut sql = String::from("SELECT rowid FROM conversations c WHERE 1=1");
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         if let Some(ws) = &filter.workspace {
             args.push(Box::new(ws.clone()));
@@ -310,6 +310,10 @@ impl Store for SqliteStore {
             args.len() - 1,
             args.len()
         ));
+        let sql = format!(
+            "SELECT workspace, id, channel, language, risk, severity, top1pct, agent_id
+             FROM conversations WHERE rowid IN ({sql}) ORDER BY risk DESC, id"
+        );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(
             rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())),
@@ -549,7 +553,9 @@ impl Store for SqliteStore {
             return Ok(None);
         }
         let mut codes = self.connection().prepare_cached(
-            "SELECT f.code, COUNT(*) AS n FROM findings f JOIN conversations c
+            // CROSS JOIN keeps the agent's conversations as the outer loop: without statistics
+            // SQLite would walk every finding of the workspace.
+            "SELECT f.code, COUNT(*) AS n FROM conversations c CROSS JOIN findings f
                ON c.workspace = f.workspace AND c.id = f.conversation_id
              WHERE c.workspace = ?1 AND c.agent_id = ?2 AND f.severity_rank > 0
              GROUP BY f.code ORDER BY n DESC, f.code LIMIT 10",
