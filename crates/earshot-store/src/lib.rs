@@ -16,8 +16,10 @@ pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 mod insights;
 pub use insights::{
-    AgentSummary, Calibration, CalibrationRow, Count, Facets, Insights, Overview, Period,
-    ReviewRecord, TrendPoint, open_insights,
+    AgentStats, AgentSummary, Agreement, AssignError, Assignment, AssignmentItem, BANDS,
+    Calibration, CalibrationRow, CauseRow, Causes, Comment, Count, Disagreement, Facets, Insights,
+    Overview, Period, QueueQuery, ReviewRecord, Sample, SampleSpec, ScoreAdjustment, TeamSummary,
+    TrendPoint, band, open_insights,
 };
 
 use earshot_model::{Analysis, Conversation, Finding, Severity};

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/sqlite/0002_tokens_reviews.sql"),
     include_str!("migrations/sqlite/0003_outbox_users.sql"),
     include_str!("migrations/sqlite/0004_indexes.sql"),
+    include_str!("migrations/sqlite/0005_dashboard.sql"),
 ];
 
 pub struct SqliteStore {

@@ -164,6 +164,9 @@ strings! {
     NavQueue => "Risk queue", "风险队列";
     NavCalibration => "Calibration", "校准";
     NavAgents => "Agents", "座席";
+    NavCauses => "Root causes", "根因分析";
+    NavRules => "Rules", "规则";
+    NavSampling => "Sampling", "抽检";
     Workspace => "Workspace", "工作区";
     Switch => "Switch", "切换";
     LogOut => "Log out", "退出登录";
@@ -263,6 +266,12 @@ strings! {
     Page => "Page", "页码";
     NoResults => "No conversation matches these filters.", "没有符合筛选条件的对话。";
     KeyboardHint => "Keys: j / k move, Enter opens.", "快捷键：j / k 上下移动，Enter 打开。";
+    Tag => "Tag", "标签";
+    ReviewState => "Reviewed", "审核状态";
+    ReviewedYes => "reviewed", "已审核";
+    ReviewedNo => "not reviewed", "未审核";
+    CodePrefix => "Codes starting with", "代码前缀";
+    MatchingConversations => "conversations match.", "个对话符合条件。";
     // Conversation.
     Turns => "Conversation", "对话内容";
     Turn => "Turn", "轮次";
@@ -325,6 +334,89 @@ strings! {
     TrendByWeek => "By week", "每周趋势";
     AutoFails => "Auto-fails", "一票否决次数";
     TheirConversations => "Their conversations in the risk queue", "在风险队列中查看其对话";
+    Teams => "Teams", "团队";
+    Team => "Team", "团队";
+    NoTeam => "no team", "无团队";
+    AgentsCount => "Agents", "座席数";
+    FindingsPer100 => "Findings per 100 conversations", "每百个对话的发现数";
+    HiredAt => "hired", "入职日期";
+    ProcessCompletion => "Process completion (no process finding)", "流程完成率（无流程类发现）";
+    EmotionalStability => "Emotional stability (never rude or abusive)", "情绪稳定性（无失礼或辱骂）";
+    HandlingEfficiency => "Handling efficiency (mean efficiency score)", "处理效率（效率平均分）";
+    TurnsPerConversation => "Turns per conversation", "每个对话的轮次";
+    MinutesPerConversation => "Minutes per conversation", "每个对话的时长（分钟）";
+    AgentStatsLegend => "Shares of this agent's conversations; the efficiency score is the scorecard's.", "以上比例基于该座席的全部对话；效率分来自质检评分卡。";
+    // Rules.
+    RulesTitle => "Rules", "规则";
+    RulesIntro => "Every rule of the built-in pack and every finding code, with its hits in this workspace and the precision reviewers found (confirmed ÷ (confirmed + rejected), n = reviewed).", "内置规则包中的每条规则和每个发现代码，以及它们在此工作区的命中次数和审核得出的精确率（确认数 ÷（确认数 + 驳回数），n 为已审核数）。";
+    BuiltinRules => "Built-in rule pack", "内置规则包";
+    AllCodes => "Finding codes", "发现代码";
+    Rule => "Rule", "规则";
+    Meaning => "Meaning", "含义";
+    Hits => "Hits", "命中次数";
+    N => "n", "样本数";
+    // Root causes.
+    CausesTitle => "Root causes", "根因分析";
+    CausesIntro => "Which product lines, policy tags, customer countries and marketplaces drive customer anger, threats and abuse. Each number opens the queue with exactly those conversations.", "哪些产品线、政策标签、客户国家和销售平台引发了客户愤怒、威胁和辱骂。点击数字即可在风险队列中查看这些对话。";
+    WholeWorkspace => "The whole workspace", "整个工作区";
+    PolicyTag => "Policy tag", "政策标签";
+    EmoAngerCol => "Anger", "愤怒";
+    ThreatsCol => "Threats", "威胁";
+    AbuseCol => "Abuse", "辱骂";
+    RateLegend => "In brackets: per 100 conversations of the row.", "括号内：该行每百个对话中的数量。";
+    // Score adjustments and comments.
+    AdjustTitle => "Reviewers' scores", "审核员评分";
+    NoAdjustments => "No score adjusted yet.", "尚未调整任何评分。";
+    Dimension => "Dimension", "维度";
+    ReviewerScore => "Reviewer", "审核员";
+    NewScore => "New score", "新评分";
+    Reason => "Reason (required)", "原因（必填）";
+    AdjustButton => "Adjust score", "调整评分";
+    BadDimension => "Choose one of the five dimensions.", "请选择五个维度之一。";
+    BadScore => "The score must be a number from 0 to 100.", "评分必须是 0 到 100 之间的数字。";
+    ReasonRequired => "Say why the score should change: the reason is required.", "请说明调整评分的原因：原因为必填项。";
+    Comments => "Comments", "评论";
+    AddComment => "Add comment", "添加评论";
+    CommentRequired => "The comment is empty.", "评论内容为空。";
+    // Calibration additions.
+    KappaTitle => "Score agreement (Cohen's κ)", "评分一致性（Cohen's κ）";
+    KappaIntro => "earshot's dimension score against the reviewer's adjusted score, both put in bands (below 50, 50–79, 80 and above), over the conversations where a reviewer adjusted that dimension. κ = 1: full agreement; 0: no better than chance.", "将 earshot 的维度评分与审核员调整后的评分分档（低于 50、50–79、80 及以上）后比较，仅统计审核员调整过该维度的对话。κ = 1 表示完全一致；0 表示与随机无异。";
+    ObservedAgreement => "Same band", "同档比例";
+    DisagreeCodes => "Codes with the most rejections", "驳回最多的发现代码";
+    DisagreeConversations => "Conversations with the most rejections", "驳回最多的对话";
+    // Sampling.
+    SamplingTitle => "Sampling", "抽检";
+    SamplingIntro => "Review assignments: a sample of conversations for one reviewer. A conversation is done once its reviewer has reviewed a finding or adjusted a score there after the assignment was made.", "审核任务：为一位审核员抽取的一组对话。审核员在任务创建后对其中的发现作出审核或调整评分，即视为完成。";
+    YourAssignments => "Your assignments", "我的任务";
+    AllAssignments => "All assignments in this workspace", "此工作区的全部任务";
+    NewAssignment => "New assignment", "新建任务";
+    Assignment => "Assignment", "审核任务";
+    Assignee => "Reviewer", "审核员";
+    Criteria => "Sample", "抽样条件";
+    CreatedBy => "Created by", "创建人";
+    Progress => "Done", "完成进度";
+    SampleKind => "Take", "抽样方式";
+    SampleRandom => "random share", "随机抽样";
+    SampleNewAgents => "new agents (hired within 90 days)", "新座席（入职 90 天内）";
+    SampleHighValue => "high-value orders", "高价值订单";
+    SampleLowScore => "low scores (any dimension)", "低分对话（任一维度）";
+    SampleCode => "finding code", "发现代码";
+    SamplePercent => "Percent", "百分比";
+    SampleMinValue => "Order value at least", "订单金额不低于";
+    SampleBelow => "Score below", "评分低于";
+    SampleLimit => "At most", "最多";
+    CreateAssignment => "Create assignment", "创建任务";
+    SamplingHelp => "Only the field of the chosen kind counts. Dates limit every kind; a random share is taken of the conversations in the dates.", "只有所选抽样方式对应的字段生效。日期范围适用于所有方式；随机抽样按日期范围内的对话比例抽取。";
+    SampleBadPercent => "Give a percentage above 0 and at most 100.", "请输入大于 0 且不超过 100 的百分比。";
+    SampleBadValue => "Give the order value as a number of 0 or more.", "请输入不小于 0 的订单金额。";
+    SampleBadScore => "Give the score as a number from 0 to 100.", "请输入 0 到 100 之间的评分。";
+    SampleBadCode => "Choose a finding code.", "请选择一个发现代码。";
+    SampleBadDate => "Dates must be YYYY-MM-DD, and the start no later than the end.", "日期格式须为 YYYY-MM-DD，且开始日期不得晚于结束日期。";
+    SampleBadLimit => "At most: a whole number from 1 to 1000.", "“最多”须为 1 到 1000 之间的整数。";
+    SampleBadAssignee => "Choose a reviewer of this workspace (reviewer or admin role).", "请选择此工作区的审核员（审核员或管理员角色）。";
+    SampleEmpty => "No conversation matches these criteria.", "没有符合这些条件的对话。";
+    Done => "done", "已完成";
+    ToDo => "to do", "待审核";
 }
 
 #[cfg(test)]

@@ -131,6 +131,9 @@ pub(crate) enum Nav {
     Queue,
     Calibration,
     Agents,
+    Rules,
+    Causes,
+    Sampling,
 }
 
 fn html_response(status: StatusCode, markup: Markup) -> Response {
@@ -174,10 +177,13 @@ pub(crate) fn page(ctx: &Ctx, nav: Nav, title: &str, body: Markup) -> Response {
     let path = ctx.here.split('?').next().unwrap_or("/");
     // Switching workspace keeps list pages and leaves pages about one item.
     let switch_to = match nav {
-        Nav::Overview | Nav::Queue | Nav::Calibration if !path.starts_with("/conversations/") => {
+        Nav::Overview | Nav::Queue | Nav::Calibration | Nav::Rules | Nav::Causes
+            if !path.starts_with("/conversations/") =>
+        {
             path
         }
         Nav::Agents if path == "/agents" => path,
+        Nav::Sampling if path == "/sampling" => path,
         _ => "/",
     };
     let markup = html! {
@@ -194,6 +200,9 @@ pub(crate) fn page(ctx: &Ctx, nav: Nav, title: &str, body: Markup) -> Response {
                             (Nav::Queue, "/queue", K::NavQueue),
                             (Nav::Calibration, "/calibration", K::NavCalibration),
                             (Nav::Agents, "/agents", K::NavAgents),
+                            (Nav::Causes, "/causes", K::NavCauses),
+                            (Nav::Rules, "/rules", K::NavRules),
+                            (Nav::Sampling, "/sampling", K::NavSampling),
                         ] {
                             a href=(href) aria-current=[(n == nav).then_some("page")] { (t(k)) }
                         }

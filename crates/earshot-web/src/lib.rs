@@ -1,7 +1,9 @@
 //! The earshot dashboard: server-rendered HTML for the people who review conversations.
 //!
-//! Pages: `/` overview, `/queue` risk queue, `/conversations/{id}` evidence and review,
-//! `/calibration`, `/agents` and `/agents/{id}`; `/login` and `/logout`. No JavaScript framework
+//! Pages: `/` overview, `/queue` risk queue, `/conversations/{id}` evidence and review (verdicts,
+//! score adjustments with a reason, comments, training cases), `/calibration`, `/agents` (teams
+//! and agents) and `/agents/{id}`, `/rules`, `/causes` (root causes), `/sampling` and
+//! `/sampling/{id}` (review assignments); `/login` and `/logout`. No JavaScript framework
 //! and nothing from outside: one small stylesheet and one small script are compiled in and served
 //! under `/assets/`, and charts are inline SVG drawn here.
 //!
@@ -44,9 +46,16 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/conversations/{id}"),
     ("post", "/conversations/{id}/findings/{finding}/review"),
     ("post", "/conversations/{id}/training-case"),
+    ("post", "/conversations/{id}/scores"),
+    ("post", "/conversations/{id}/comments"),
     ("get", "/calibration"),
     ("get", "/agents"),
     ("get", "/agents/{id}"),
+    ("get", "/rules"),
+    ("get", "/causes"),
+    ("get", "/sampling"),
+    ("post", "/sampling"),
+    ("get", "/sampling/{id}"),
     ("get", "/assets/earshot.css"),
     ("get", "/assets/earshot.js"),
 ];
@@ -91,7 +100,22 @@ pub fn router(
             "/conversations/{id}/training-case",
             post(pages::conversation::training_case),
         )
+        .route(
+            "/conversations/{id}/scores",
+            post(pages::conversation::adjust),
+        )
+        .route(
+            "/conversations/{id}/comments",
+            post(pages::conversation::comment),
+        )
         .route("/calibration", get(pages::calibration::page))
+        .route("/rules", get(pages::rules::page))
+        .route("/causes", get(pages::causes::page))
+        .route(
+            "/sampling",
+            get(pages::sampling::page).post(pages::sampling::create),
+        )
+        .route("/sampling/{id}", get(pages::sampling::assignment))
         .route("/agents", get(pages::agents::list))
         .route("/agents/{id}", get(pages::agents::page))
         .route("/assets/earshot.css", get(assets::css))

@@ -332,6 +332,95 @@ async fn scenario(b: &Browser, server: &common::Server) {
         b.wait_path(path.split('?').next().unwrap()).await;
         b.shot(name).await;
     }
+    // The new pages, in English: rules, root causes, sampling with a new assignment.
+    for (path, name, heading) in [
+        ("/rules", "rules-en", "Rules"),
+        ("/causes", "causes-en", "Root causes"),
+        (
+            "/queue?product_line=headphones&reviewed=no",
+            "queue-filtered-en",
+            "Risk queue",
+        ),
+    ] {
+        b.goto(path).await;
+        b.wait_path(path.split('?').next().unwrap()).await;
+        assert_eq!(b.text("h1").await, heading, "{path}");
+        b.shot(name).await;
+    }
+    // A cell of the causes page opens the queue with as many conversations as it says.
+    b.goto("/causes").await;
+    b.wait_path("/causes").await;
+    let cell = b
+        .js("const a = document.querySelector('#causes-product td.threat a'); return [a.textContent, a.getAttribute('href')]")
+        .await;
+    let (n, href) = (
+        cell[0].as_str().unwrap().to_string(),
+        cell[1].as_str().unwrap().to_string(),
+    );
+    b.goto(&href).await;
+    b.wait_path("/queue").await;
+    assert_eq!(b.text("#match-count").await, n, "{href}");
+    b.goto("/sampling").await;
+    b.wait_path("/sampling").await;
+    b.c.find(Locator::Css("select[name=assignee]"))
+        .await
+        .unwrap()
+        .select_by_value("rita")
+        .await
+        .unwrap();
+    b.c.find(Locator::Css("input[name=percent]"))
+        .await
+        .unwrap()
+        .send_keys("5")
+        .await
+        .unwrap();
+    b.c.find(Locator::Css("form.sample button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.wait_path("/sampling/").await;
+    assert_eq!(b.text("#assignee").await, "rita");
+    b.shot("assignment-en").await;
+    b.goto("/sampling").await;
+    b.wait_path("/sampling").await;
+    assert!(b.text("#assignments").await.contains("rita"));
+    b.shot("sampling-en").await;
+    // Adjust a score on the riskiest conversation.
+    b.goto(&format!("/conversations/{riskiest}")).await;
+    b.wait_path("/conversations/").await;
+    b.c.find(Locator::Css("form.adjust input[name=score]"))
+        .await
+        .unwrap()
+        .send_keys("42")
+        .await
+        .unwrap();
+    b.c.find(Locator::Css("form.adjust input[name=reason]"))
+        .await
+        .unwrap()
+        .send_keys("too generous")
+        .await
+        .unwrap();
+    b.c.find(Locator::Css("form.adjust button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.wait_until("return !!document.querySelector('#adjustments')")
+        .await;
+    assert!(b.text("#adjustments").await.contains("too generous"));
+    b.shot("conversation-adjusted-en").await;
+    b.goto("/agents").await;
+    b.wait_path("/agents").await;
+    assert_eq!(
+        b.js("return document.querySelectorAll('#teams tbody tr[data-team]').length > 1")
+            .await,
+        json!(true),
+        "the demo's agents come in teams"
+    );
+
     let agent = b
         .js("return document.querySelector('#agents tbody tr').getAttribute('data-href')")
         .await;
@@ -380,6 +469,14 @@ async fn scenario(b: &Browser, server: &common::Server) {
         ("/queue", "queue-zh", "风险队列"),
         ("/calibration", "calibration-zh", "校准"),
         ("/agents", "agents-zh", "座席"),
+        ("/rules", "rules-zh", "规则"),
+        ("/causes", "causes-zh", "根因分析"),
+        ("/sampling", "sampling-zh", "抽检"),
+        (
+            "/queue?product_line=headphones&reviewed=no",
+            "queue-filtered-zh",
+            "风险队列",
+        ),
     ] {
         b.goto(path).await;
         b.wait_path(path.split('?').next().unwrap()).await;
@@ -400,6 +497,15 @@ async fn scenario(b: &Browser, server: &common::Server) {
     assert!(b.text(&item).await.contains("已驳回"));
     assert!(b.text("#findings h2").await.starts_with("发现"));
     b.shot("conversation-zh").await;
+    b.goto("/sampling").await;
+    b.wait_path("/sampling").await;
+    let assignment = b
+        .js("return document.querySelector('#assignments tbody tr').getAttribute('data-href')")
+        .await;
+    b.goto(assignment.as_str().unwrap()).await;
+    b.wait_path("/sampling/").await;
+    assert!(b.text("h1").await.starts_with("审核任务"));
+    b.shot("assignment-zh").await;
     b.goto(&format!("/conversations/{}", common::SCRIPT_ID))
         .await;
     b.wait_path("/conversations/").await;

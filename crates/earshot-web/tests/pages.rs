@@ -363,6 +363,10 @@ async fn every_page_in_both_languages() {
         "/calibration".to_string(),
         "/agents".to_string(),
         "/agents/agent-web".to_string(),
+        "/rules".to_string(),
+        "/causes".to_string(),
+        "/sampling".to_string(),
+        "/queue?product_line=headphones&reviewed=no&tag=returns".to_string(),
     ];
     for p in &pages {
         let sep = if p.contains('?') { '&' } else { '?' };
@@ -373,6 +377,9 @@ async fn every_page_in_both_languages() {
             en.contains("<html lang=\"en\">") && en.contains("Risk queue"),
             "{p}"
         );
+        for link in ["/rules", "/causes", "/sampling"] {
+            assert!(en.contains(&format!("href=\"{link}\"")), "{p} links {link}");
+        }
         let zh = get(&s.base, &format!("{p}{sep}lang=zh-CN"), &ada).await;
         assert_eq!(zh.status(), StatusCode::OK, "{p}");
         let cookie = set_cookie(zh.headers(), "earshot_lang").expect("the choice is remembered");
@@ -382,6 +389,7 @@ async fn every_page_in_both_languages() {
             zh.contains("<html lang=\"zh-CN\">") && zh.contains("风险队列"),
             "{p}"
         );
+        assert!(zh.contains("根因分析") && zh.contains("抽检"), "{p}");
         assert!(
             !zh.contains(">Risk queue<"),
             "{p} still has English navigation"
@@ -453,4 +461,650 @@ async fn conversation_text_is_escaped_and_marked() {
         );
     }
     assert!(html.contains("<mark "));
+}
+
+/// The text of the first element with `id`, tags stripped.
+fn by_id(html: &str, id: &str) -> String {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id}"));
+    let rest = &html[start..];
+    let open = rest.find('>').unwrap() + 1;
+    let mut depth = 0usize;
+    let mut out = String::new();
+    let mut in_tag = false;
+    for (i, ch) in rest[open..].char_indices() {
+        if ch == '<' {
+            in_tag = true;
+            if rest[open + i..].starts_with("</") {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            } else {
+                depth += 1;
+            }
+        } else if ch == '>' {
+            in_tag = false;
+            if rest[..open + i].ends_with('/') {
+                depth = depth.saturating_sub(1);
+            }
+        } else if !in_tag {
+            out.push(ch);
+        }
+    }
+    out.trim().to_string()
+}
+
+fn count_sql(s: &common::Server, sql: &str, args: &[&str]) -> i64 {
+    s.store()
+        .connection()
+        .query_row(sql, rusqlite::params_from_iter(args.iter()), |r| r.get(0))
+        .unwrap()
+}
+
+/// The number linked by `href_end` (an href ending in it) inside the table row `data-key`.
+fn linked_number(html: &str, table: &str, key: &str, href_end: &str) -> i64 {
+    let t = &html[html.find(&format!("id=\"{table}\"")).expect(table)..];
+    let row = &t[t.find(&format!("data-key=\"{key}\"")).expect(key)..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    let at = row
+        .find(&format!("{href_end}\">"))
+        .unwrap_or_else(|| panic!("{href_end} in {row}"));
+    let rest = &row[at + href_end.len() + 2..];
+    rest[..rest.find('<').unwrap()].trim().parse().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn queue_filters_by_product_line_tag_country_and_review() {
+    let s = serve().await;
+    let rita = login(&s.base, "rita").await;
+    let (line, n): (String, i64) = s
+        .store()
+        .connection()
+        .query_row(
+            "SELECT product_line, COUNT(*) FROM conversations WHERE workspace = ?1
+             AND product_line IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+            [WS],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let all = count_sql(
+        &s,
+        "SELECT COUNT(*) FROM conversations WHERE workspace = ?1",
+        &[WS],
+    );
+    assert!(n > 0 && n < all, "{line}: {n} of {all}");
+    let html = get(&s.base, "/queue", &rita).await.text().await.unwrap();
+    assert_eq!(by_id(&html, "match-count"), all.to_string());
+    let path = format!("/queue?product_line={line}");
+    let html = get(&s.base, &path, &rita).await.text().await.unwrap();
+    assert_eq!(by_id(&html, "match-count"), n.to_string(), "{line}");
+    assert!(html.contains(&format!("<option value=\"{line}\" selected")));
+    // No conversation of another product line is listed.
+    let other: String = s
+        .store()
+        .connection()
+        .query_row(
+            "SELECT id FROM conversations WHERE workspace = ?1 AND product_line <> ?2
+             ORDER BY risk DESC LIMIT 1",
+            [WS, line.as_str()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        !html.contains(&format!("/conversations/{other}\"")),
+        "{other}"
+    );
+    // A tag and a country.
+    let (tag, tagged): (String, i64) = s
+        .store()
+        .connection()
+        .query_row(
+            "SELECT j.value, COUNT(*) FROM conversations c, json_each(c.data, '$.tags') j
+             WHERE c.workspace = ?1 GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+            [WS],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let html = get(&s.base, &format!("/queue?tag={tag}"), &rita)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(by_id(&html, "match-count"), tagged.to_string(), "tag {tag}");
+    let de = count_sql(
+        &s,
+        "SELECT COUNT(*) FROM conversations WHERE workspace = ?1 AND country = 'DE'",
+        &[WS],
+    );
+    let html = get(&s.base, "/queue?country=DE", &rita)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(by_id(&html, "match-count"), de.to_string());
+    // Reviewed or not: a review moves the conversation from one to the other.
+    let html = get(&s.base, "/queue?reviewed=yes", &rita)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(by_id(&html, "match-count"), "0");
+    let finding = s.store().stored_findings(WS, SCRIPT_ID).unwrap()[0].id;
+    s.store()
+        .review(
+            WS,
+            finding,
+            earshot_store::Verdict::Confirm,
+            None,
+            Some("rita"),
+        )
+        .unwrap();
+    let html = get(&s.base, "/queue?reviewed=yes", &rita)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(by_id(&html, "match-count"), "1");
+    assert!(html.contains(&format!("/conversations/{SCRIPT_ID}\"")));
+    let html = get(&s.base, "/queue?reviewed=no", &rita)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(by_id(&html, "match-count"), (all - 1).to_string());
+    assert!(!html.contains(&format!("/conversations/{SCRIPT_ID}\"")));
+    // The hidden workspace's conversation never shows, whatever the filter.
+    let html = get(&s.base, "/queue?code_prefix=threat.", &rita)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains(HIDDEN_ID));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rules_and_causes_count_this_workspace_only() {
+    let s = serve().await;
+    let rita = login(&s.base, "rita").await;
+    let html = get(&s.base, "/rules", &rita).await.text().await.unwrap();
+    assert!(
+        html.contains("data-rule=\"offer-further-help\""),
+        "a built-in rule"
+    );
+    let insults = count_sql(
+        &s,
+        "SELECT COUNT(*) FROM findings WHERE workspace = ?1 AND code = 'abuse.insult'",
+        &[WS],
+    );
+    assert!(insults > 0);
+    let t = &html[html.find("id=\"codes\"").unwrap()..];
+    let row = &t[t.find("data-key=\"abuse.insult\"").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains(&format!(">{insults}</td>")), "{row}");
+    // Every built-in code is listed.
+    for c in earshot_model::CODES {
+        assert!(t.contains(&format!("data-key=\"{}\"", c.code.as_str())));
+    }
+    // Precision with n after two reviews: one confirmed, one rejected.
+    let ids: Vec<i64> = {
+        let st = s.store();
+        let mut q = st
+            .connection()
+            .prepare(
+                "SELECT id FROM findings WHERE workspace = ?1 AND code = 'abuse.insult' LIMIT 2",
+            )
+            .unwrap();
+        q.query_map([WS], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let mut st = s.store();
+    st.review(
+        WS,
+        ids[0],
+        earshot_store::Verdict::Confirm,
+        None,
+        Some("rita"),
+    )
+    .unwrap();
+    st.review(
+        WS,
+        ids[1],
+        earshot_store::Verdict::Reject,
+        None,
+        Some("rita"),
+    )
+    .unwrap();
+    let html = get(&s.base, "/rules", &rita).await.text().await.unwrap();
+    let t = &html[html.find("id=\"codes\"").unwrap()..];
+    let row = &t[t.find("data-key=\"abuse.insult\"").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("50%") && row.contains("= 2)"), "{row}");
+
+    // Root causes: a cell's number is the number of conversations the queue shows behind it.
+    let html = get(&s.base, "/causes", &rita).await.text().await.unwrap();
+    let (line, threats): (String, i64) = s
+        .store()
+        .connection()
+        .query_row(
+            "SELECT c.product_line, COUNT(DISTINCT c.id) FROM conversations c JOIN findings f
+               ON f.workspace = c.workspace AND f.conversation_id = c.id
+             WHERE c.workspace = ?1 AND f.code LIKE 'threat.%' AND c.product_line IS NOT NULL
+             GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+            [WS],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let shown = linked_number(&html, "causes-product", &line, "code_prefix=threat.");
+    assert_eq!(shown, threats, "{line}");
+    let q = get(
+        &s.base,
+        &format!("/queue?product_line={line}&code_prefix=threat."),
+        &rita,
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    assert_eq!(by_id(&q, "match-count"), threats.to_string());
+    let angry_de = count_sql(
+        &s,
+        "SELECT COUNT(DISTINCT c.id) FROM conversations c JOIN findings f
+           ON f.workspace = c.workspace AND f.conversation_id = c.id
+         WHERE c.workspace = ?1 AND c.country = 'DE' AND f.code = 'emotion.anger'",
+        &[WS],
+    );
+    assert_eq!(
+        linked_number(&html, "causes-country", "DE", "code=emotion.anger"),
+        angry_de
+    );
+    // Tags come from the conversations' `tags`.
+    let (tag, abusive): (String, i64) = s
+        .store()
+        .connection()
+        .query_row(
+            "SELECT j.value, COUNT(DISTINCT c.id) FROM conversations c, json_each(c.data, '$.tags') j
+             JOIN findings f ON f.workspace = c.workspace AND f.conversation_id = c.id
+             WHERE c.workspace = ?1 AND f.code LIKE 'abuse.%' GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+            [WS],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        linked_number(&html, "causes-tag", &tag, "code_prefix=abuse."),
+        abusive
+    );
+    // Ada sees her second workspace's numbers there, never acme's.
+    let ada = login(&s.base, "ada").await;
+    let html = get(&s.base, &format!("/causes?ws={WS2}"), &ada)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let total2 = count_sql(
+        &s,
+        "SELECT COUNT(*) FROM conversations WHERE workspace = ?1",
+        &[WS2],
+    );
+    let all_row = &html[html.find("id=\"causes-all\"").unwrap()..];
+    assert!(
+        all_row.contains(&format!("<td class=\"num conversations\">{total2}</td>")),
+        "{}",
+        &all_row[..600.min(all_row.len())]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reviewers_adjust_scores_with_a_reason_and_comment() {
+    let s = serve().await;
+    let rita = login(&s.base, "rita").await;
+    let path = format!("/conversations/{SCRIPT_ID}");
+    let html = get(&s.base, &path, &rita).await.text().await.unwrap();
+    assert!(html.contains("name=\"dimension\""), "the adjust form");
+    let token = csrf_of(&html);
+    let adjust = format!("{path}/scores");
+    let adjustments =
+        |s: &common::Server| count_sql(s, "SELECT COUNT(*) FROM score_adjustments", &[]);
+    // Bad input gets a clear message and stores nothing.
+    for (score, reason, message) in [
+        (
+            "150",
+            "too high",
+            "The score must be a number from 0 to 100.",
+        ),
+        (
+            "abc",
+            "not a number",
+            "The score must be a number from 0 to 100.",
+        ),
+        ("40", "  ", "the reason is required"),
+    ] {
+        let r = post(
+            &s.base,
+            &adjust,
+            &rita,
+            &[
+                ("csrf", &token),
+                ("dimension", "courtesy"),
+                ("score", score),
+                ("reason", reason),
+            ],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{score}");
+        assert!(r.text().await.unwrap().contains(message), "{score}");
+    }
+    let r = post(
+        &s.base,
+        &adjust,
+        &rita,
+        &[
+            ("csrf", &token),
+            ("dimension", "loudness"),
+            ("score", "40"),
+            ("reason", "x"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    // Without the token.
+    let r = post(
+        &s.base,
+        &adjust,
+        &rita,
+        &[("dimension", "courtesy"), ("score", "40"), ("reason", "x")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert_eq!(adjustments(&s), 0);
+    // A viewer may not.
+    let vic = login(&s.base, "vic").await;
+    let vhtml = get(&s.base, &path, &vic).await.text().await.unwrap();
+    assert!(!vhtml.contains("name=\"dimension\""));
+    let r = post(
+        &s.base,
+        &adjust,
+        &vic,
+        &[
+            ("csrf", &csrf_of(&vhtml)),
+            ("dimension", "courtesy"),
+            ("score", "40"),
+            ("reason", "x"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // Another workspace's conversation does not exist.
+    let r = post(
+        &s.base,
+        &format!("/conversations/{HIDDEN_ID}/scores"),
+        &rita,
+        &[
+            ("csrf", &token),
+            ("dimension", "courtesy"),
+            ("score", "40"),
+            ("reason", "x"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert_eq!(adjustments(&s), 0);
+
+    let before = get(&s.base, "/calibration", &rita)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let kappa_n = |html: &str| -> String {
+        let t = &html[html.find("data-dimension=\"courtesy\"").unwrap()..];
+        let t = &t[t.find("class=\"num n\">").unwrap() + 14..];
+        t[..t.find('<').unwrap()].to_string()
+    };
+    assert_eq!(kappa_n(&before), "0");
+    let r = post(
+        &s.base,
+        &adjust,
+        &rita,
+        &[
+            ("csrf", &token),
+            ("dimension", "courtesy"),
+            ("score", "35"),
+            ("reason", "the agent was curt"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()[header::LOCATION], format!("{path}#adjust"));
+    let (who, new, reason): (String, f64, String) = s
+        .store()
+        .connection()
+        .query_row(
+            "SELECT reviewer, new_score, reason FROM score_adjustments",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (who.as_str(), new, reason.as_str()),
+        ("rita", 35.0, "the agent was curt")
+    );
+    let html = get(&s.base, &path, &rita).await.text().await.unwrap();
+    let list = by_id(&html, "adjustments");
+    assert!(
+        list.contains("the agent was curt") && list.contains("rita") && list.contains("→ 35"),
+        "{list}"
+    );
+    let after = get(&s.base, "/calibration", &rita)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        kappa_n(&after),
+        "1",
+        "the adjusted score counts in calibration"
+    );
+
+    // A comment, shown on the page; an empty one is refused.
+    let comment = format!("{path}/comments");
+    let r = post(
+        &s.base,
+        &comment,
+        &rita,
+        &[("csrf", &token), ("body", "   ")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(r.text().await.unwrap().contains("The comment is empty."));
+    let r = post(
+        &s.base,
+        &comment,
+        &rita,
+        &[
+            ("csrf", &token),
+            ("body", "call the customer back <b>today</b>"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let html = get(&s.base, &path, &rita).await.text().await.unwrap();
+    assert!(
+        by_id(&html, "comments").contains("call the customer back &lt;b&gt;today"),
+        "shown, and escaped"
+    );
+    assert!(!html.contains("<b>today"));
+    let r = post(
+        &s.base,
+        &format!("/conversations/{HIDDEN_ID}/comments"),
+        &rita,
+        &[("csrf", &token), ("body", "x")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sampling_assigns_and_tracks_completion() {
+    let s = serve().await;
+    let ada = login(&s.base, "ada").await;
+    let html = get(&s.base, "/sampling", &ada).await.text().await.unwrap();
+    let token = csrf_of(&html);
+    // Only reviewers and admins of this workspace can be chosen.
+    assert!(html.contains("<option value=\"rita\"") && !html.contains("<option value=\"vic\""));
+    let make = |pairs: Vec<(&'static str, String)>| {
+        let mut v: Vec<(&str, String)> = vec![("csrf", token.clone())];
+        v.extend(pairs);
+        v
+    };
+    let send = |body: Vec<(&'static str, String)>| {
+        let (base, ada) = (s.base.clone(), ada.clone());
+        async move {
+            let pairs: Vec<(&str, &str)> = body.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post(&base, "/sampling", &ada, &pairs).await
+        }
+    };
+    for (pairs, message) in [
+        (
+            vec![
+                ("assignee", "rita".into()),
+                ("kind", "random".into()),
+                ("percent", "0".into()),
+            ],
+            "Give a percentage above 0 and at most 100.",
+        ),
+        (
+            vec![
+                ("assignee", "rita".into()),
+                ("kind", "high_value".into()),
+                ("min_value", "lots".into()),
+            ],
+            "Give the order value as a number of 0 or more.",
+        ),
+        (
+            vec![("assignee", "vic".into()), ("kind", "new_agents".into())],
+            "Choose a reviewer of this workspace",
+        ),
+        (
+            vec![
+                ("assignee", "rita".into()),
+                ("kind", "random".into()),
+                ("percent", "5".into()),
+                ("from", "2031-01-01".into()),
+            ],
+            "No conversation matches these criteria.",
+        ),
+    ] {
+        let r = send(make(pairs)).await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+        let body = r.text().await.unwrap();
+        assert!(by_id(&body, "form-error").contains(message), "{message}");
+    }
+    assert_eq!(
+        count_sql(&s, "SELECT COUNT(*) FROM review_assignments", &[]),
+        0
+    );
+    // 10% of the workspace, for rita.
+    let all = count_sql(
+        &s,
+        "SELECT COUNT(*) FROM conversations WHERE workspace = ?1",
+        &[WS],
+    );
+    let r = send(make(vec![
+        ("assignee", "rita".into()),
+        ("kind", "random".into()),
+        ("percent", "10".into()),
+        ("limit", "1000".into()),
+    ]))
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let to = r.headers()[header::LOCATION].to_str().unwrap().to_string();
+    assert!(to.starts_with("/sampling/"), "{to}");
+    let expected = (all + 9) / 10;
+    assert_eq!(
+        count_sql(&s, "SELECT COUNT(*) FROM review_assignment_items", &[]),
+        expected
+    );
+    // A targeted one: conversations with a threat of legal action.
+    let legal = count_sql(
+        &s,
+        "SELECT COUNT(DISTINCT conversation_id) FROM findings WHERE workspace = ?1 AND code = 'threat.legal'",
+        &[WS],
+    );
+    let r = send(make(vec![
+        ("assignee", "ada".into()),
+        ("kind", "code".into()),
+        ("code", "threat.legal".into()),
+    ]))
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let legal_page = r.headers()[header::LOCATION].to_str().unwrap().to_string();
+    let html = get(&s.base, &legal_page, &ada).await.text().await.unwrap();
+    assert_eq!(
+        html.matches("<tr data-href=\"/conversations/").count() as i64,
+        legal.min(50)
+    );
+
+    // Rita sees hers; reviewing one of its conversations counts it done.
+    let rita = login(&s.base, "rita").await;
+    let html = get(&s.base, &to, &rita).await.text().await.unwrap();
+    assert!(by_id(&html, "assignee").contains("rita"));
+    assert!(
+        html.contains(&format!("0 / {expected}"))
+            || by_id(&html, "main").contains(&format!("0 / {expected}"))
+    );
+    let first = html
+        .split("<tr data-href=\"/conversations/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let first = first.replace("%2D", "-");
+    let cpath = format!("/conversations/{first}");
+    let chtml = get(&s.base, &cpath, &rita).await.text().await.unwrap();
+    let ctoken = csrf_of(&chtml);
+    let r = post(
+        &s.base,
+        &format!("{cpath}/scores"),
+        &rita,
+        &[
+            ("csrf", &ctoken),
+            ("dimension", "empathy"),
+            ("score", "70"),
+            ("reason", "fine"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "{cpath}");
+    let html = get(&s.base, "/sampling", &rita).await.text().await.unwrap();
+    let mine = by_id(&html, "mine");
+    assert!(mine.contains(&format!("1 / {expected}")), "{mine}");
+    assert!(
+        !mine.contains("threat.legal"),
+        "ada's assignment is not rita's"
+    );
+    // A viewer reads but may not create; another workspace's assignment does not exist.
+    let vic = login(&s.base, "vic").await;
+    let vhtml = get(&s.base, "/sampling", &vic).await.text().await.unwrap();
+    assert!(!vhtml.contains("action=\"/sampling\""));
+    let r = post(
+        &s.base,
+        "/sampling",
+        &vic,
+        &[
+            ("csrf", &csrf_of(&vhtml)),
+            ("assignee", "rita"),
+            ("kind", "new_agents"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let r = get(&s.base, &format!("{to}?ws={WS2}"), &ada).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let r = get(&s.base, "/sampling/nope", &ada).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }

@@ -65,6 +65,15 @@ impl fmt::Display for RuleError {
     }
 }
 
+/// One rule of a pack, as a listing shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleInfo {
+    pub id: String,
+    pub code: String,
+    pub severity: earshot_model::Severity,
+    pub explain: String,
+}
+
 /// A loaded, compiled rule pack. Cloning is cheap.
 #[derive(Debug, Clone)]
 pub struct RulePack {
@@ -205,6 +214,20 @@ impl RulePack {
     /// The ids of the rules, in file order.
     pub fn rule_ids(&self) -> Vec<&str> {
         self.inner.rules.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    /// The rules, in file order: id, code, severity and explanation, for listings.
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        self.inner
+            .rules
+            .iter()
+            .map(|r| RuleInfo {
+                id: r.id.clone(),
+                code: r.code.as_str().to_string(),
+                severity: r.severity,
+                explain: r.explain.clone(),
+            })
+            .collect()
     }
 
     /// The codes the pack's rules emit.

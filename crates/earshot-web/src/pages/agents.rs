@@ -6,7 +6,9 @@ use axum::http::StatusCode;
 use earshot_store::AgentScorecard;
 use maud::html;
 
-use super::one_decimal;
+use earshot_model::Dimension;
+
+use super::{one_decimal, percent};
 use crate::auth::Ctx;
 use crate::charts::{self, Bar, Point};
 use crate::i18n::K;
@@ -15,11 +17,43 @@ use crate::{PageResult, Web};
 
 pub(crate) async fn list(State(web): State<Web>, ctx: Ctx) -> PageResult {
     let ws = ctx.workspace.clone();
-    let agents = web.insights(ctx.lang, move |i| i.agents(&ws, 500)).await?;
+    let (agents, teams) = web
+        .insights(ctx.lang, move |i| Ok((i.agents(&ws, 500)?, i.teams(&ws)?)))
+        .await?;
     let lang = ctx.lang;
     let t = |k| lang.t(k);
     let body = html! {
         h1 { (t(K::AgentsTitle)) }
+        div.card {
+            h2 { (t(K::Teams)) }
+            @if teams.is_empty() { p.muted { (t(K::NoData)) } } @else {
+                table #teams {
+                    thead { tr {
+                        th { (t(K::Team)) }
+                        th.num { (t(K::AgentsCount)) }
+                        th.num { (t(K::Conversations)) }
+                        th.num { (t(K::MeanRisk)) }
+                        @for d in Dimension::ALL { th.num { (lang.dimension(d)) } }
+                        th.num { (t(K::FindingsPer100)) }
+                    } }
+                    tbody {
+                        @for tm in &teams {
+                            tr data-team=(tm.team) {
+                                td { @if tm.team.is_empty() { span.muted { (t(K::NoTeam)) } } @else { (tm.team) } }
+                                td.num.agents { (tm.agents) }
+                                td.num.conversations { (tm.conversations) }
+                                td.num { (one_decimal(tm.mean_risk)) }
+                                @for (_, v) in &tm.dimensions {
+                                    td.num { @if let Some(v) = v { (one_decimal(*v)) } @else { "–" } }
+                                }
+                                td.num.per100 { (one_decimal(tm.findings_per_100)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (t(K::AgentsTitle)) }
         p.muted.small { (t(K::KeyboardHint)) }
         @if agents.is_empty() { p.card { (t(K::NoData)) } } @else {
             table #agents {
@@ -59,8 +93,10 @@ pub(crate) async fn page(State(web): State<Web>, ctx: Ctx, Path(id): Path<String
         return Err(ctx.fail(StatusCode::NOT_FOUND, K::NotFoundText));
     };
     let (ws, aid) = (ctx.workspace.clone(), id.clone());
-    let trend = web
-        .insights(ctx.lang, move |i| i.agent_trend(&ws, &aid))
+    let (trend, stats) = web
+        .insights(ctx.lang, move |i| {
+            Ok((i.agent_trend(&ws, &aid)?, i.agent_stats(&ws, &aid)?))
+        })
         .await?;
     let lang = ctx.lang;
     let t = |k| lang.t(k);
@@ -120,6 +156,21 @@ pub(crate) async fn page(State(web): State<Web>, ctx: Ctx, Path(id): Path<String
             div.kpi { div.v { (card.conversations) } div.l { (t(K::Conversations)) } }
             div.kpi { div.v { @if let Some(o) = card.overall { (one_decimal(o)) } @else { "–" } } div.l { (t(K::MeanOverall)) } }
             div.kpi { div.v { (card.auto_fails) } div.l { (t(K::AutoFails)) } }
+        }
+        @if let Some(st) = &stats {
+            p.muted #agent-team {
+                (t(K::Team)) ": " @if let Some(tm) = &st.team { (tm) } @else { (t(K::NoTeam)) }
+                @if let Some(h) = &st.hired_at { " · " (t(K::HiredAt)) " " (h) }
+            }
+            div.kpis {
+                div.kpi #process-rate { div.v { (st.share(st.process_complete).map(percent).unwrap_or_default()) } div.l { (t(K::ProcessCompletion)) } }
+                div.kpi #stability { div.v { (st.share(st.stable).map(percent).unwrap_or_default()) } div.l { (t(K::EmotionalStability)) } }
+                div.kpi #efficiency { div.v { @if let Some(e) = st.mean_efficiency { (one_decimal(e)) } @else { "–" } } div.l { (t(K::HandlingEfficiency)) } }
+                div.kpi #turns { div.v { (one_decimal(st.mean_turns)) } div.l { (t(K::TurnsPerConversation)) } }
+                div.kpi #minutes { div.v { @if let Some(m) = st.mean_minutes { (one_decimal(m)) } @else { "–" } } div.l { (t(K::MinutesPerConversation)) } }
+                div.kpi #per100 { div.v { (one_decimal(st.findings_per_100)) } div.l { (t(K::FindingsPer100)) } }
+            }
+            p.legend { (t(K::AgentStatsLegend)) }
         }
         p { a href=(format!("/queue{}", query(&[("agent", &card.agent_id)]))) { (t(K::TheirConversations)) " →" } }
         div.grid {

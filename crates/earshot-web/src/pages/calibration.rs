@@ -30,6 +30,63 @@ pub(crate) async fn page(State(web): State<Web>, ctx: Ctx) -> PageResult {
             }
         }
         div.card {
+            h2 { (t(K::KappaTitle)) }
+            p.muted.small { (t(K::KappaIntro)) }
+            table #kappa {
+                thead { tr {
+                    th { (t(K::Dimension)) } th.num { (t(K::N)) }
+                    th.num { (t(K::ObservedAgreement)) } th.num { "κ" }
+                } }
+                tbody {
+                    @for a in &c.kappa {
+                        tr data-dimension=(a.dimension.as_str()) {
+                            td { (lang.dimension(a.dimension)) }
+                            td.num.n { (a.n()) }
+                            td.num.observed { @if let Some(o) = a.observed() { (percent(o as f32)) } @else { "–" } }
+                            td.num.kappa { @if let Some(k) = a.kappa() { (format!("{k:.2}")) } @else { "–" } }
+                        }
+                    }
+                }
+            }
+        }
+        div.grid {
+            div.card {
+                h2 { (t(K::DisagreeCodes)) }
+                @if c.disagree_codes.is_empty() { p.muted { (t(K::NoData)) } } @else {
+                    table #disagree-codes {
+                        thead { tr { th { (t(K::Code)) } th.num { (t(K::RejectedCol)) } th.num { (t(K::Reviewed)) } th.num { (t(K::Precision)) } } }
+                        tbody {
+                            @for r in &c.disagree_codes {
+                                tr data-key=(r.key) {
+                                    td { a href=(format!("/queue{}", query(&[("code", &r.key), ("reviewed", "yes")]))) { (code_tag(&r.key)) } }
+                                    td.num.rejected { (r.rejected) }
+                                    td.num { (r.reviewed) }
+                                    td.num { @if let Some(p) = r.precision() { (percent(p)) } @else { "–" } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            div.card {
+                h2 { (t(K::DisagreeConversations)) }
+                @if c.disagree_conversations.is_empty() { p.muted { (t(K::NoData)) } } @else {
+                    table #disagree-conversations {
+                        thead { tr { th { (t(K::Conversation)) } th.num { (t(K::RejectedCol)) } th.num { (t(K::Reviewed)) } } }
+                        tbody {
+                            @for d in &c.disagree_conversations {
+                                tr data-key=(d.conversation_id) {
+                                    td { a href=(conversation_href(&d.conversation_id)) { (d.conversation_id) } }
+                                    td.num.rejected { (d.rejected) }
+                                    td.num { (d.reviewed) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        div.card {
             h2 { (t(K::RecentRejections)) }
             @if c.recent_rejections.is_empty() { p.muted { (t(K::NoData)) } } @else {
                 table #rejections {

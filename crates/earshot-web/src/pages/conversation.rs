@@ -8,7 +8,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use earshot_model::{Analysis, Conversation, Dimension, Emotion, Turn, TurnSignal};
-use earshot_store::{CaseKind, ReviewRecord, StoredFinding, TrainingCase, Verdict};
+use earshot_store::{
+    CaseKind, Comment, ReviewRecord, ScoreAdjustment, StoredFinding, TrainingCase, Verdict,
+};
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -27,6 +29,8 @@ struct View {
     findings: Vec<StoredFinding>,
     reviews: Vec<ReviewRecord>,
     case: Option<TrainingCase>,
+    adjustments: Vec<ScoreAdjustment>,
+    comments: Vec<Comment>,
 }
 
 pub(crate) async fn page(State(web): State<Web>, ctx: Ctx, Path(id): Path<String>) -> PageResult {
@@ -44,9 +48,14 @@ pub(crate) async fn page(State(web): State<Web>, ctx: Ctx, Path(id): Path<String
         return Err(ctx.fail(StatusCode::NOT_FOUND, K::NotFoundText));
     };
     let (ws, cid) = (ctx.workspace.clone(), id.clone());
-    let (reviews, case) = web
+    let (reviews, case, adjustments, comments) = web
         .insights(ctx.lang, move |i| {
-            Ok((i.finding_reviews(&ws, &cid)?, i.training_case(&ws, &cid)?))
+            Ok((
+                i.finding_reviews(&ws, &cid)?,
+                i.training_case(&ws, &cid)?,
+                i.score_adjustments(&ws, &cid)?,
+                i.comments(&ws, &cid)?,
+            ))
         })
         .await?;
     let view = View {
@@ -55,6 +64,8 @@ pub(crate) async fn page(State(web): State<Web>, ctx: Ctx, Path(id): Path<String
         findings,
         reviews,
         case,
+        adjustments,
+        comments,
     };
     let title = format!("{} {}", ctx.lang.t(K::Conversation), view.conv.id);
     Ok(layout::page(&ctx, Nav::Queue, &title, render(&ctx, &view)))
@@ -99,6 +110,8 @@ fn render(ctx: &Ctx, v: &View) -> Markup {
                 (risk_card(lang, a))
                 (findings_card(ctx, c, v))
                 (scorecard(lang, a))
+                (adjust_card(ctx, c, a, &v.adjustments))
+                (comments_card(ctx, c, &v.comments))
                 (case_card(ctx, c, v.case.as_ref()))
                 (details(lang, c))
             }
@@ -328,6 +341,90 @@ fn scorecard(lang: Lang, a: &Analysis) -> Markup {
     }
 }
 
+/// The reviewers' scores beside earshot's, their history, and the form to adjust one.
+fn adjust_card(
+    ctx: &Ctx,
+    c: &Conversation,
+    a: &Analysis,
+    adjustments: &[ScoreAdjustment],
+) -> Markup {
+    let lang = ctx.lang;
+    let t = |k| lang.t(k);
+    let latest = |d: Dimension| adjustments.iter().rev().find(|x| x.dimension == d);
+    let earshot = |d: Dimension| a.scores.as_ref().and_then(|s| s.get(d));
+    html! {
+        div.card #adjust {
+            h2 { (t(K::AdjustTitle)) }
+            @if adjustments.is_empty() { p.muted.small { (t(K::NoAdjustments)) } } @else {
+                table #adjusted.small {
+                    thead { tr { th { (t(K::Dimension)) } th.num { "earshot" } th.num { (t(K::ReviewerScore)) } } }
+                    tbody {
+                        @for d in Dimension::ALL {
+                            @if let Some(x) = latest(d) {
+                                tr data-dimension=(d.as_str()) {
+                                    td { (lang.dimension(d)) }
+                                    td.num.earshot { @if let Some(v) = earshot(d) { (format!("{v:.0}")) } @else { "–" } }
+                                    td.num.adjusted { strong { (format!("{:.0}", x.new_score)) } }
+                                }
+                            }
+                        }
+                    }
+                }
+                ul.history.small.muted #adjustments {
+                    @for x in adjustments {
+                        li {
+                            (lang.dimension(x.dimension)) ": "
+                            @if let Some(o) = x.old_score { (format!("{o:.0}")) } @else { "–" }
+                            " → " strong { (format!("{:.0}", x.new_score)) }
+                            @if let Some(who) = &x.reviewer { " · " (t(K::By)) " " (who) }
+                            " · " (when_str(&x.created_at))
+                            " · “" (x.reason) "”"
+                        }
+                    }
+                }
+            }
+            @if ctx.can_review() {
+                form.adjust method="post" action=(format!("{}/scores", conversation_href(&c.id))) {
+                    input type="hidden" name="csrf" value=(ctx.csrf());
+                    label { (t(K::Dimension))
+                        select name="dimension" {
+                            @for d in Dimension::ALL { option value=(d.as_str()) { (lang.dimension(d)) } }
+                        }
+                    }
+                    label { (t(K::NewScore)) input type="text" inputmode="numeric" name="score" size="4" required placeholder="0–100"; }
+                    input type="text" name="reason" maxlength="2000" required placeholder=(t(K::Reason)) aria-label=(t(K::Reason));
+                    button type="submit" { (t(K::AdjustButton)) }
+                }
+            }
+        }
+    }
+}
+
+fn comments_card(ctx: &Ctx, c: &Conversation, comments: &[Comment]) -> Markup {
+    let lang = ctx.lang;
+    let t = |k| lang.t(k);
+    html! {
+        div.card #comments {
+            h2 { (t(K::Comments)) " (" (comments.len()) ")" }
+            ul.history.small {
+                @for cm in comments {
+                    li {
+                        span.muted { @if let Some(a) = &cm.author { (a) " · " } (when_str(&cm.created_at)) }
+                        br; (cm.body)
+                    }
+                }
+            }
+            @if ctx.can_review() {
+                form.comment method="post" action=(format!("{}/comments", conversation_href(&c.id))) {
+                    input type="hidden" name="csrf" value=(ctx.csrf());
+                    textarea name="body" rows="2" maxlength="4000" required aria-label=(t(K::Comment)) placeholder=(t(K::Comment)) {}
+                    button type="submit" { (t(K::AddComment)) }
+                }
+            }
+        }
+    }
+}
+
 fn case_card(ctx: &Ctx, c: &Conversation, case: Option<&TrainingCase>) -> Markup {
     let lang = ctx.lang;
     let t = |k| lang.t(k);
@@ -479,4 +576,115 @@ pub(crate) async fn training_case(
         return Err(ctx.fail(StatusCode::NOT_FOUND, K::NotFoundText));
     }
     Ok(Redirect::to(&format!("{}#case", conversation_href(&id))).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ScoreForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    dimension: String,
+    #[serde(default)]
+    score: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// A score from the form: a number from 0 to 100.
+fn parse_score(s: &str) -> Option<f32> {
+    s.trim()
+        .replace(',', ".")
+        .parse::<f32>()
+        .ok()
+        .filter(|v| v.is_finite() && (0.0..=100.0).contains(v))
+}
+
+/// `POST /conversations/{id}/scores`: a reviewer's score for one dimension, with the reason.
+pub(crate) async fn adjust(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: Result<Form<ScoreForm>, FormRejection>,
+) -> PageResult {
+    let Ok(Form(form)) = form else {
+        return Err(ctx.fail(StatusCode::FORBIDDEN, K::CsrfFailed));
+    };
+    ctx.check_csrf(&form.csrf)?;
+    if !ctx.can_review() {
+        return Err(ctx.fail(StatusCode::FORBIDDEN, K::ForbiddenText));
+    }
+    let Some(dimension) = Dimension::ALL
+        .into_iter()
+        .find(|d| d.as_str() == form.dimension.trim())
+    else {
+        return Err(ctx.fail(StatusCode::BAD_REQUEST, K::BadDimension));
+    };
+    let Some(score) = parse_score(&form.score) else {
+        return Err(ctx.fail(StatusCode::BAD_REQUEST, K::BadScore));
+    };
+    let Some(reason) = clean_text(&form.reason) else {
+        return Err(ctx.fail(StatusCode::BAD_REQUEST, K::ReasonRequired));
+    };
+    let (ws, cid, who) = (ctx.workspace.clone(), id.clone(), ctx.username.clone());
+    let done = web
+        .insights(ctx.lang, move |i| {
+            i.adjust_score(&ws, &cid, dimension, score, &reason, Some(&who))
+        })
+        .await?;
+    if done.is_none() {
+        return Err(ctx.fail(StatusCode::NOT_FOUND, K::NotFoundText));
+    }
+    Ok(Redirect::to(&format!("{}#adjust", conversation_href(&id))).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CommentForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// `POST /conversations/{id}/comments`: a free comment.
+pub(crate) async fn comment(
+    State(web): State<Web>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: Result<Form<CommentForm>, FormRejection>,
+) -> PageResult {
+    let Ok(Form(form)) = form else {
+        return Err(ctx.fail(StatusCode::FORBIDDEN, K::CsrfFailed));
+    };
+    ctx.check_csrf(&form.csrf)?;
+    if !ctx.can_review() {
+        return Err(ctx.fail(StatusCode::FORBIDDEN, K::ForbiddenText));
+    }
+    let body: String = form.body.trim().chars().take(4000).collect();
+    if body.is_empty() {
+        return Err(ctx.fail(StatusCode::BAD_REQUEST, K::CommentRequired));
+    }
+    let (ws, cid, who) = (ctx.workspace.clone(), id.clone(), ctx.username.clone());
+    let done = web
+        .insights(ctx.lang, move |i| {
+            i.add_comment(&ws, &cid, &body, Some(&who))
+        })
+        .await?;
+    if !done {
+        return Err(ctx.fail(StatusCode::NOT_FOUND, K::NotFoundText));
+    }
+    Ok(Redirect::to(&format!("{}#comments", conversation_href(&id))).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_from_the_form() {
+        assert_eq!(parse_score(" 75 "), Some(75.0));
+        assert_eq!(parse_score("62,5"), Some(62.5));
+        for bad in ["", "abc", "-1", "101", "NaN", "inf"] {
+            assert_eq!(parse_score(bad), None, "{bad}");
+        }
+    }
 }

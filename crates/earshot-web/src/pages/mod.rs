@@ -2,9 +2,12 @@
 
 pub(crate) mod agents;
 pub(crate) mod calibration;
+pub(crate) mod causes;
 pub(crate) mod conversation;
 pub(crate) mod overview;
 pub(crate) mod queue;
+pub(crate) mod rules;
+pub(crate) mod sampling;
 
 use earshot_model::Severity;
 use maud::{Markup, html};

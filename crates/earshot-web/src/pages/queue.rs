@@ -4,13 +4,13 @@
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use earshot_model::Severity;
-use earshot_store::{QueueFilter, Store};
-use maud::html;
+use earshot_store::QueueQuery as Filter;
+use maud::{Markup, html};
 use serde::Deserialize;
 
 use super::{clip, code_tag, conversation_href, one_decimal, severity_badge, top1_badge};
 use crate::auth::Ctx;
-use crate::i18n::K;
+use crate::i18n::{K, Lang};
 use crate::layout::{self, Nav, query};
 use crate::{PageResult, Web};
 
@@ -29,6 +29,20 @@ pub(crate) struct QueueQuery {
     channel: String,
     #[serde(default)]
     language: String,
+    #[serde(default)]
+    product_line: String,
+    #[serde(default)]
+    tag: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    marketplace: String,
+    /// Every code starting with it: `threat.`, `abuse.`.
+    #[serde(default)]
+    code_prefix: String,
+    /// `yes` or `no`.
+    #[serde(default)]
+    reviewed: String,
     /// `YYYY-MM-DD`, inclusive.
     #[serde(default)]
     from: String,
@@ -51,15 +65,25 @@ impl QueueQuery {
         self.page.parse::<usize>().unwrap_or(1).clamp(1, 100_000)
     }
 
-    fn filter(&self, workspace: &str) -> QueueFilter {
+    fn filter(&self, workspace: &str) -> Filter {
         let text = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-        QueueFilter {
-            workspace: Some(workspace.to_string()),
+        Filter {
+            workspace: workspace.to_string(),
             min_severity: Severity::parse(&self.severity),
             code: text(&self.code),
+            code_prefix: text(&self.code_prefix),
             agent: text(&self.agent),
             channel: text(&self.channel),
             language: text(&self.language),
+            product_line: text(&self.product_line),
+            tag: text(&self.tag),
+            country: text(&self.country),
+            marketplace: text(&self.marketplace),
+            reviewed: match self.reviewed.trim() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            },
             from: date(&self.from).map(|d| format!("{d}T00:00:00Z")),
             // The end date is inclusive: up to the next midnight.
             to: date(&self.to)
@@ -89,6 +113,12 @@ impl QueueQuery {
                 ("agent", &self.agent),
                 ("channel", &self.channel),
                 ("language", &self.language),
+                ("product_line", &self.product_line),
+                ("tag", &self.tag),
+                ("country", &self.country),
+                ("marketplace", &self.marketplace),
+                ("code_prefix", &self.code_prefix),
+                ("reviewed", &self.reviewed),
                 ("from", &from),
                 ("to", &to),
                 ("top", if self.top == "1" { "1" } else { "" }),
@@ -105,11 +135,16 @@ pub(crate) async fn page(
 ) -> PageResult {
     let q = q.map(|Query(q)| q).unwrap_or_default();
     let filter = q.filter(&ctx.workspace);
-    let mut rows = web
-        .store(ctx.lang, move |s: &mut dyn Store| s.queue(&filter))
-        .await?;
     let ws = ctx.workspace.clone();
-    let facets = web.insights(ctx.lang, move |i| i.facets(&ws)).await?;
+    let (mut rows, total, facets) = web
+        .insights(ctx.lang, move |i| {
+            Ok((
+                i.dashboard_queue(&filter)?,
+                i.queue_count(&filter)?,
+                i.facets(&ws)?,
+            ))
+        })
+        .await?;
     let has_next = rows.len() > PAGE_SIZE;
     rows.truncate(PAGE_SIZE);
     let lang = ctx.lang;
@@ -155,13 +190,29 @@ pub(crate) async fn page(
                     }
                 }
             }
+            (select(lang, K::ProductLine, "product_line", &facets.product_lines, &q.product_line))
+            (select(lang, K::Tag, "tag", &facets.tags, &q.tag))
+            (select(lang, K::Country, "country", &facets.countries, &q.country))
+            (select(lang, K::Marketplace, "marketplace", &facets.marketplaces, &q.marketplace))
+            label { (t(K::ReviewState))
+                select name="reviewed" {
+                    option value="" { (t(K::Any)) }
+                    option value="yes" selected[q.reviewed.trim() == "yes"] { (t(K::ReviewedYes)) }
+                    option value="no" selected[q.reviewed.trim() == "no"] { (t(K::ReviewedNo)) }
+                }
+            }
+            @if !q.code_prefix.trim().is_empty() {
+                label { (t(K::CodePrefix))
+                    input type="text" name="code_prefix" value=(q.code_prefix.trim()) size="10";
+                }
+            }
             label { (t(K::DateFrom)) input type="date" name="from" value=(date(&q.from).map(|d| d.to_string()).unwrap_or_default()); }
             label { (t(K::DateTo)) input type="date" name="to" value=(date(&q.to).map(|d| d.to_string()).unwrap_or_default()); }
             label.check { input type="checkbox" name="top" value="1" checked[q.top == "1"]; (t(K::Top1pctOnly)) }
             button.primary type="submit" { (t(K::Apply)) }
             a.button href="/queue" { (t(K::Reset)) }
         }
-        p.muted.small { (t(K::KeyboardHint)) }
+        p.small { strong #match-count { (total) } " " (t(K::MatchingConversations)) " · " span.muted { (t(K::KeyboardHint)) } }
         @if rows.is_empty() {
             p.card { (t(K::NoResults)) }
         } @else {
@@ -215,6 +266,24 @@ pub(crate) async fn page(
     Ok(layout::page(&ctx, Nav::Queue, t(K::QueueTitle), body))
 }
 
+/// A `<select>` of the values a filter can take; a value no longer in the list stays chosen.
+fn select(lang: Lang, label: K, name: &str, values: &[String], chosen: &str) -> Markup {
+    let chosen = chosen.trim();
+    html! {
+        label { (lang.t(label))
+            select name=(name) {
+                option value="" { (lang.t(K::Any)) }
+                @if !chosen.is_empty() && !values.iter().any(|v| v == chosen) {
+                    option value=(chosen) selected { (chosen) }
+                }
+                @for v in values {
+                    option value=(v) selected[chosen == v] { (v) }
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,7 +300,7 @@ mod tests {
             ..Default::default()
         };
         let f = q.filter("acme");
-        assert_eq!(f.workspace.as_deref(), Some("acme"));
+        assert_eq!(f.workspace, "acme");
         assert_eq!(f.min_severity, Some(Severity::High));
         assert_eq!(f.code.as_deref(), Some("abuse.insult"));
         assert_eq!(f.from.as_deref(), Some("2026-09-01T00:00:00Z"));
@@ -242,13 +311,31 @@ mod tests {
             q.href(4),
             "/queue?severity=high&code=%20abuse.insult%20&from=2026-09-01&to=2026-09-30&top=1&page=4"
         );
+        let more = QueueQuery {
+            product_line: "headphones".into(),
+            tag: " returns".into(),
+            reviewed: "no".into(),
+            code_prefix: "threat.".into(),
+            ..Default::default()
+        };
+        let f = more.filter("acme");
+        assert_eq!(f.product_line.as_deref(), Some("headphones"));
+        assert_eq!(f.tag.as_deref(), Some("returns"));
+        assert_eq!(f.reviewed, Some(false));
+        assert_eq!(f.code_prefix.as_deref(), Some("threat."));
+        assert_eq!(
+            more.href(1),
+            "/queue?product_line=headphones&tag=%20returns&code_prefix=threat.&reviewed=no"
+        );
         let bad = QueueQuery {
             severity: "loud".into(),
+            reviewed: "maybe".into(),
             from: "yesterday".into(),
             page: "-1".into(),
             ..Default::default()
         };
         let f = bad.filter("acme");
         assert_eq!((f.min_severity, f.from, f.offset), (None, None, 0));
+        assert_eq!(f.reviewed, None);
     }
 }
