@@ -22,12 +22,42 @@ pub fn train_sentiment(shared: &Path, out: &Path) -> Result<TrainReport> {
             })
             .collect()
     };
+    let mut train = prepare(false);
+    let mut held = prepare(true);
+    balance_seeds(&mut train, &mut held);
     crate::sgd::fit(
         "sentiment",
         &SENTIMENT,
-        prepare(false),
-        prepare(true),
+        train,
+        held,
         SgdConfig::default(),
         out,
     )
+}
+
+/// Reweights the seed sentences so that, within each language, the three classes carry the same
+/// total weight (the seeds are mostly complaints). For the languages that have nothing but seeds,
+/// an unbalanced set teaches the model that the script itself is negative.
+fn balance_seeds(train: &mut [Example], held: &mut [Example]) {
+    use std::collections::HashMap;
+    let mut tot: HashMap<(earshot_text::Lang, u8), f32> = HashMap::new();
+    let mut all: HashMap<earshot_text::Lang, f32> = HashMap::new();
+    for e in train
+        .iter()
+        .chain(held.iter())
+        .filter(|e| e.source == "seeds")
+    {
+        *tot.entry((e.lang, e.label)).or_default() += e.weight;
+        *all.entry(e.lang).or_default() += e.weight;
+    }
+    for e in train.iter_mut().chain(held.iter_mut()) {
+        if e.source != "seeds" {
+            continue;
+        }
+        if let (Some(t), Some(a)) = (tot.get(&(e.lang, e.label)), all.get(&e.lang))
+            && *t > 0.0
+        {
+            e.weight *= a / (SENTIMENT.len() as f32 * t);
+        }
+    }
 }

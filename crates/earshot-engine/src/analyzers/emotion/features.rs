@@ -15,7 +15,7 @@ use earshot_text::Lang;
 use super::lexicon::{self, Cat};
 
 /// Bumped whenever the features change; a model trained on other features refuses to load.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// The number of cue values.
 pub const CUES: usize = 40;
@@ -50,6 +50,9 @@ pub struct Features {
     pub cues: [f32; CUES],
     /// The first lexicon hit of each category (bytes of the folded text), for evidence.
     pub evidence: [Option<Range<usize>>; lexicon::CATS],
+    /// The lexicon's positive and negative evidence (`lexicon::Scan`), emoji included.
+    pub lex_pos: f32,
+    pub lex_neg: f32,
 }
 
 impl Default for Features {
@@ -58,6 +61,8 @@ impl Default for Features {
             buckets: Vec::with_capacity(1024),
             cues: [0.0; CUES],
             evidence: Default::default(),
+            lex_pos: 0.0,
+            lex_neg: 0.0,
         }
     }
 }
@@ -270,6 +275,20 @@ fn is_sad_emoji(c: char) -> bool {
             | '😰'
             | '😨'
             | '😱'
+            | '😒'
+            | '🙄'
+            | '😑'
+            | '😓'
+            | '😖'
+            | '😣'
+            | '🤦'
+            | '👎'
+            | '😪'
+            | '🥺'
+            | '😿'
+            | '🤮'
+            | '🤢'
+            | '💩'
     )
 }
 
@@ -296,6 +315,32 @@ fn is_happy_emoji(c: char) -> bool {
             | '😆'
             | '😂'
             | '🤣'
+            | '😉'
+            | '😎'
+            | '🤗'
+            | '🥳'
+            | '😋'
+            | '😌'
+            | '☺'
+            | '💪'
+            | '👌'
+            | '💙'
+            | '💚'
+            | '💛'
+            | '💜'
+            | '🧡'
+            | '💗'
+            | '💓'
+            | '💞'
+            | '😻'
+            | '🌹'
+            | '⭐'
+            | '🌟'
+            | '😇'
+            | '🙌'
+            | '🤩'
+            | '♥'
+            | '🎊'
     )
 }
 
@@ -369,7 +414,10 @@ fn cues(
     c[8] = sad.min(2) as f32 / 2.0;
     c[9] = happy.min(2) as f32 / 2.0;
     c[10] = stretched.min(2) as f32 / 2.0;
-    let hits = lexicon::scan(norm, lang, &mut out.evidence);
+    let scan = lexicon::scan_full(norm, lang, &mut out.evidence);
+    let hits = scan.counts;
+    out.lex_pos = scan.pos + 0.8 * happy.min(2) as f32;
+    out.lex_neg = scan.neg + (angry + sad).min(2) as f32;
     // 11..=21 are the lexicon categories, in the order of `Cat::ALL`.
     for (slot, cat) in c[11..11 + lexicon::CATS].iter_mut().zip(Cat::ALL) {
         *slot = (hits[cat as usize].min(3) as f32) / 3.0;
@@ -377,7 +425,10 @@ fn cues(
     c[22] = prior.abuse as u8 as f32;
     c[23] = prior.threat as u8 as f32;
     c[24] = prior.profanity_only as u8 as f32;
-    c[25] = ((1 + chars) as f32).ln() / 6.0;
+    // Slot 25 held the message length until v2: length separated the training sets (short
+    // banking requests, longer complaints) rather than the sentiment, and pushed every long message
+    // of a language without training data to negative.
+    let _ = chars;
     c[26 + lang_slot(lang)] = 1.0;
     c[36] = dots as u8 as f32;
 }
