@@ -9,7 +9,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use earshot_text::CharClass;
-use earshot_text::{Lang, skeleton};
+use earshot_text::{Lang, View, skeleton};
 
 /// What an entry means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -173,6 +173,7 @@ pub fn parse(lang: Lang, text: &str) -> (Vec<Entry>, Vec<String>) {
         let open_end = pattern.ends_with('*') && pattern.len() > 1;
         let written = pattern.trim_matches('*').trim().to_string();
         let key = skeleton(&written);
+        let key = ArabicFold::new(&key).map_or(key, |f| f.text);
         if key.is_empty() {
             bad.push(line.to_string());
             continue;
@@ -214,8 +215,96 @@ impl Lexicon {
     }
 
     /// Every hit in the skeleton `text` that sits right (boundaries, prefixes) and applies to a
-    /// message in `lang`, with allowlisted hits removed.
+    /// message in `lang`, with allowlisted hits removed. Arabic spelling variants are folded
+    /// first (see [`ArabicFold`]); hits are in bytes of `text`.
     pub fn find(&self, text: &str, lang: Lang) -> Vec<Hit> {
+        let Some(f) = ArabicFold::new(text) else {
+            return self.find_folded(text, lang);
+        };
+        let mut hits = self.find_folded(&f.text, lang);
+        for h in &mut hits {
+            (h.start, h.end) = f.back(h.start, h.end);
+        }
+        hits
+    }
+
+    /// Words spelled out with a leetspeak digit among the letters, which the skeleton leaves
+    /// apart because a lone digit is not a letter: Arabizi `7 m a r` or `y.i.l.3.a.n`
+    /// (3 = ع, 7 = ح). A run of spelled-out pieces (single characters, or letters the skeleton
+    /// already joined from a spelled-out run) with at least one such digit is read as one word,
+    /// and counts when it is a whole abuse entry. `sk` is the skeleton view of `original`.
+    pub fn find_spelled(&self, sk: &View, original: &str, lang: Lang) -> Vec<Hit> {
+        let text = sk.as_str();
+        if !text.bytes().any(|b| leet_digit(b as char).is_some()) {
+            return Vec::new();
+        }
+        // The word pieces of the text, in bytes.
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut at: Option<usize> = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            match (at, is_word(c) && i < text.len()) {
+                (None, true) => at = Some(i),
+                (Some(s), false) => {
+                    pieces.push((s, i));
+                    at = None;
+                }
+                _ => {}
+            }
+        }
+        let spelled = |(s, e): (usize, usize)| -> bool {
+            text[s..e].chars().count() == 1
+                || sk
+                    .original_span(s..e)
+                    .slice(original)
+                    .is_some_and(|o| o.chars().any(|c| !is_word(c)))
+        };
+        let digit = |(s, e): (usize, usize)| -> bool {
+            let mut cs = text[s..e].chars();
+            matches!((cs.next().and_then(leet_digit), cs.next()), (Some(_), None))
+        };
+        // Pieces apart by one or two separators on one line.
+        let close = |a: (usize, usize), b: (usize, usize)| -> bool {
+            let gap = &text[a.1..b.0];
+            (1..=2).contains(&gap.chars().count()) && !gap.contains('\n')
+        };
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < pieces.len() {
+            let mut j = i;
+            while j < pieces.len()
+                && spelled(pieces[j])
+                && (j == i || close(pieces[j - 1], pieces[j]))
+            {
+                j += 1;
+            }
+            let run = &pieces[i..j.max(i + 1)];
+            let digits = run.iter().filter(|p| digit(**p)).count();
+            if run.len() >= 2 && digits >= 1 && digits < run.len() {
+                let word: String = run
+                    .iter()
+                    .flat_map(|&(s, e)| text[s..e].chars())
+                    .map(|c| leet_digit(c).unwrap_or(c))
+                    .collect();
+                let (start, end) = (run[0].0, run[run.len() - 1].1);
+                if let Some(h) = self.find(&word, lang).into_iter().find(|h| {
+                    self.entries[h.entry].cat.is_abuse() && h.start == 0 && h.end == word.len()
+                }) {
+                    hits.push(Hit {
+                        entry: h.entry,
+                        start,
+                        end,
+                    });
+                }
+            }
+            i = j.max(i + 1);
+        }
+        hits
+    }
+
+    fn find_folded(&self, text: &str, lang: Lang) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut allows: Vec<(usize, usize)> = Vec::new();
         for m in self.ac.find_overlapping_iter(text) {
@@ -259,6 +348,74 @@ impl Lexicon {
 
 fn is_word(c: char) -> bool {
     c.is_word()
+}
+
+/// The letter a leetspeak digit stands for (as in the skeleton), for digits the skeleton left
+/// alone because they stood apart from letters.
+pub(crate) fn leet_digit(c: char) -> Option<char> {
+    Some(match c {
+        '4' => 'a',
+        '3' => 'e',
+        '1' => 'i',
+        '0' => 'o',
+        '5' => 's',
+        '7' => 't',
+        _ => return None,
+    })
+}
+
+/// Arabic spelling variants folded to one form, in entries and messages alike: alef with hamza
+/// or madda (أ إ آ ٱ) to bare alef, ta marbuta (ة) to ha, alef maqsura (ى) to ya, and harakat and
+/// tatweel (the stretching stroke, كـــلب) removed. So "أحمق" also finds "احمق", "حقيرة" finds
+/// "حقيره", and "غبى" finds "غبي".
+struct ArabicFold {
+    text: String,
+    /// For each byte of `text`, the byte range of the original text it came from.
+    from: Vec<(usize, usize)>,
+}
+
+impl ArabicFold {
+    fn fold(c: char) -> Option<Option<char>> {
+        Some(match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+            'ة' => Some('ه'),
+            'ى' => Some('ي'),
+            '\u{0640}' | '\u{064b}'..='\u{0652}' | '\u{0670}' => None,
+            _ => return None,
+        })
+    }
+
+    /// `None` when nothing needs folding (every text without Arabic).
+    fn new(text: &str) -> Option<ArabicFold> {
+        if !text.chars().any(|c| ArabicFold::fold(c).is_some()) {
+            return None;
+        }
+        let mut out = ArabicFold {
+            text: String::with_capacity(text.len()),
+            from: Vec::with_capacity(text.len()),
+        };
+        for (i, c) in text.char_indices() {
+            let to = match ArabicFold::fold(c) {
+                Some(to) => to,
+                None => Some(c),
+            };
+            if let Some(t) = to {
+                out.text.push(t);
+                out.from.resize(out.text.len(), (i, i + c.len_utf8()));
+            }
+        }
+        Some(out)
+    }
+
+    /// A byte range of the folded text as a byte range of the original.
+    fn back(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.from.get(start).map_or(0, |r| r.0);
+        let e = end
+            .checked_sub(1)
+            .and_then(|b| self.from.get(b))
+            .map_or(s, |r| r.1);
+        (s, e.max(s))
+    }
 }
 
 /// An allowlist hit covers the whole word it sits in, so "cocktail*" also covers "cocktails".
@@ -379,6 +536,42 @@ mod tests {
             assert_eq!(!words(text).is_empty(), hit, "{text}: {:?}", words(text));
         }
         assert!(arabic_clitics("وال") && arabic_clitics("يا") && !arabic_clitics("ما"));
+    }
+
+    #[test]
+    fn arabic_spelling_variants_fold() {
+        // Hamza, ta marbuta, alef maqsura, tatweel and harakat on either side.
+        for text in [
+            "انت احمق",
+            "انت أحمق",
+            "يا غبى",
+            "حقيره",
+            "ياكـــلب",
+            "يا كَلْب",
+        ] {
+            assert!(!words_in(text, Lang::Ar).is_empty(), "{text}");
+        }
+        // Spans stay in bytes of the text as given.
+        let sk = skeleton("انت حقـــيرة!");
+        let lex = Lexicon::abuse();
+        let hit = lex.find(&sk, Lang::Ar)[1];
+        assert_eq!(&sk[hit.start..hit.end], "حقـيرة");
+    }
+
+    #[test]
+    fn spelled_out_words_with_leet_digits_join() {
+        let lex = Lexicon::abuse();
+        let found = |text: &str| -> Vec<String> {
+            let n = earshot_text::normalize(text);
+            let sk = n.skeleton();
+            lex.find_spelled(sk, text, Lang::Ar)
+                .iter()
+                .map(|h| sk.as_str()[h.start..h.end].to_string())
+                .collect()
+        };
+        assert_eq!(found("ya 7 m a r"), vec!["7 mar"]);
+        assert_eq!(found("y.i.l.3.a.n"), vec!["yil.3.a.n"]);
+        assert!(found("on 7 mar 2024, room 3 a b").is_empty());
     }
 
     #[test]

@@ -87,8 +87,10 @@ fn match_token(
     if matches!(token.first(), Some('@' | '#')) {
         return None;
     }
-    let first_visible = token.first().is_some_and(|c| c.is_letter());
-    let last_visible = token.last().is_some_and(|c| c.is_letter());
+    // A leetspeak digit beside a letter is a visible letter too (Arabizi `7**r` for 7mar).
+    let visible = |c: &char| c.is_letter() || super::lexicon::leet_digit(*c).is_some();
+    let first_visible = token.first().is_some_and(visible);
+    let last_visible = token.last().is_some_and(visible);
     if !(first_visible || (last_visible && letters >= 2)) || letters > 12 {
         return None;
     }
@@ -101,7 +103,7 @@ fn match_token(
                 els.push(El::Mask(1));
             }
         } else {
-            els.push(El::Lit(c));
+            els.push(El::Lit(super::lexicon::leet_digit(c).unwrap_or(c)));
         }
     }
     // First try each mask character as exactly one letter, then allow a little slack.
@@ -111,8 +113,12 @@ fn match_token(
             if !e.cat.is_abuse() || e.shape != Shape::Word || e.open_start || e.key.contains(' ') {
                 continue;
             }
+            // Words that only count in their own language ("dm", "clgt", "con") do so masked too.
+            if e.strict && e.lang != lang {
+                continue;
+            }
             let key: Vec<char> = e.key.chars().collect();
-            if key.len() < 3 || !matches(&els, 0, &key, 0, e.open_end, relaxed) {
+            if key.len() < 3 || !matches(&els, 0, &key, 0, e.open_end, relaxed, false) {
                 continue;
             }
             let better = match best {
@@ -147,19 +153,31 @@ fn rank(lex: &Lexicon, id: usize, lang: Lang) -> (bool, bool, bool, u8, bool) {
     )
 }
 
-fn matches(els: &[El], ti: usize, key: &[char], ki: usize, open_end: bool, relaxed: bool) -> bool {
+/// `shown`: a visible letter of the word already stood for a letter of the entry. A word must
+/// show at least one, or a short open entry ("hoe*") would take any mask followed by letters
+/// (`*hello`, `*省市`) for itself with the letters as its open end.
+fn matches(
+    els: &[El],
+    ti: usize,
+    key: &[char],
+    ki: usize,
+    open_end: bool,
+    relaxed: bool,
+    shown: bool,
+) -> bool {
     let Some(el) = els.get(ti) else {
-        return ki == key.len();
+        return ki == key.len() && shown;
     };
     if ki == key.len() {
         // The entry is used up: an open entry ("fuck*") may go on with visible letters.
         return open_end
+            && shown
             && els[ti..]
                 .iter()
                 .all(|e| matches!(e, El::Lit(c) if c.is_letter()));
     }
     match *el {
-        El::Lit(c) => key[ki] == c && matches(els, ti + 1, key, ki + 1, open_end, relaxed),
+        El::Lit(c) => key[ki] == c && matches(els, ti + 1, key, ki + 1, open_end, relaxed, true),
         El::Mask(k) => {
             let (lo, hi) = if relaxed {
                 (k.saturating_sub(1).max(1), k + 2)
@@ -167,7 +185,7 @@ fn matches(els: &[El], ti: usize, key: &[char], ki: usize, open_end: bool, relax
                 (k, k)
             };
             (lo..=hi).any(|n| {
-                ki + n <= key.len() && matches(els, ti + 1, key, ki + n, open_end, relaxed)
+                ki + n <= key.len() && matches(els, ti + 1, key, ki + n, open_end, relaxed, shown)
             })
         }
     }
@@ -204,5 +222,7 @@ mod tests {
         assert_eq!(word("*important* note"), None);
         assert_eq!(word("@user #sale file_name"), None);
         assert_eq!(word("5* rating, 100% sure"), None);
+        assert_eq!(word("*hello there"), None);
+        assert_eq!(word("地址（*省*市*区*路*号*层）"), None);
     }
 }

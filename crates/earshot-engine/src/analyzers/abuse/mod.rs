@@ -68,7 +68,12 @@ impl TurnAnalyzer for Abuse {
     fn analyze(&self, turn: &TurnContext<'_>, out: &mut TurnResult) {
         let sk = turn.norm.skeleton();
         let text = sk.as_str();
-        let hits = self.lex.find(text, turn.lang);
+        let mut hits = self.lex.find(text, turn.lang);
+        for h in self.lex.find_spelled(sk, turn.text, turn.lang) {
+            if !hits.iter().any(|o| o.start < h.end && h.start < o.end) {
+                hits.push(h);
+            }
+        }
         let mut evidence: Vec<Evidence> = Vec::new();
         let mut context: Vec<&Hit> = Vec::new();
         for h in &hits {
