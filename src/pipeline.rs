@@ -50,6 +50,11 @@ pub fn run(
     opts: &Options,
     strict: bool,
 ) -> Result<Outcome> {
+    if opts.rules.is_none() {
+        // The built-in rule pack (parsed and compiled once per process) is built on a thread of
+        // its own while the database opens and `Engine::new` builds the turn analyzers.
+        std::thread::spawn(RulePack::builtin);
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads.unwrap_or(0))
         .build()
@@ -60,11 +65,15 @@ pub fn run(
     } else {
         store.digests()?
     };
-    let engine = match &opts.rules {
-        Some(dir) => Engine::with_rules(EngineConfig::default(), RulePack::load(dir)?),
-        None => Engine::default(),
+    // A pack of the user's is loaded now, so a bad one fails the run before anything is read;
+    // the engine itself is built once the reader is parsing (see below).
+    let pack = match &opts.rules {
+        Some(dir) => Some(RulePack::load(dir)?),
+        None => None,
     };
-    let started = Instant::now();
+    let engine = std::cell::OnceCell::new();
+    // Reset once the engine is built: the time reported is the analysis, as before.
+    let mut started = Instant::now();
     let progress = opts.progress.then(|| {
         let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(
@@ -111,9 +120,16 @@ pub fn run(
                 let _ = tx.send(batch);
             }
         });
+        // Building the engine (automata, models, the rule pack) takes a while: the reader
+        // thread above is already parsing the first batches on the other core meanwhile.
+        let engine = engine.get_or_init(|| match pack {
+            Some(pack) => Engine::with_rules(EngineConfig::default(), pack),
+            None => Engine::default(),
+        });
+        started = Instant::now();
         let store = &mut store;
         let progress = &progress;
-        let engine_ref = &engine;
+        let engine_ref = engine;
         let writer = s.spawn(move || -> Result<Summary> {
             let mut summary = Summary::new(opts.top);
             let stdout = std::io::stdout();

@@ -22,12 +22,20 @@ pub struct Engine {
 impl Engine {
     /// The engine with the built-in analyzers, the built-in rule pack and the given settings.
     pub fn new(config: EngineConfig) -> Engine {
-        Engine::with_rules(config, RulePack::builtin())
+        // The turn analyzers are built before the built-in pack is asked for: the pack is built
+        // once per process, and a caller that starts it on another thread beforehand (the batch
+        // pipeline does) gets both built at the same time.
+        let turn = analyzers::turn_analyzers();
+        Engine::assemble(config, turn, RulePack::builtin())
     }
 
     /// The engine with the built-in analyzers and a rule pack of the user's. The settings'
     /// forbidden words join the pack's `forbidden` phrase set.
     pub fn with_rules(config: EngineConfig, pack: RulePack) -> Engine {
+        Engine::assemble(config, analyzers::turn_analyzers(), pack)
+    }
+
+    fn assemble(config: EngineConfig, turn: Vec<Box<dyn TurnAnalyzer>>, pack: RulePack) -> Engine {
         // Forbidden words are plain phrases; one that cannot compile (it cannot, short of an
         // empty word) leaves the pack as it was rather than failing the engine.
         let rules = pack
@@ -37,7 +45,7 @@ impl Engine {
         conversation.push(Box::new(RulesAnalyzer::new(&rules)));
         Engine {
             config,
-            turn: analyzers::turn_analyzers(),
+            turn,
             conversation,
             rules,
         }

@@ -91,6 +91,14 @@ struct AnalysisRest {
     diagnostics: Vec<earshot_model::Diagnostic>,
 }
 
+/// [`AnalysisRest`] borrowed from an analysis, for writing it without a copy (the same JSON).
+#[derive(serde::Serialize)]
+struct AnalysisRestRef<'a> {
+    turns: &'a [earshot_model::TurnSignal],
+    risk_explanation: &'a [String],
+    diagnostics: &'a [earshot_model::Diagnostic],
+}
+
 impl Store for SqliteStore {
     fn digests(&self) -> Result<HashSet<u64>> {
         let mut stmt = self.conn.prepare("SELECT digest FROM conversations")?;
@@ -136,10 +144,10 @@ impl Store for SqliteStore {
             for (conv, a, enc) in items {
                 let ws = a.workspace.as_str();
                 del.execute(params![ws, conv.id])?;
-                let rest = AnalysisRest {
-                    turns: a.turns.clone(),
-                    risk_explanation: a.risk_explanation.clone(),
-                    diagnostics: a.diagnostics.clone(),
+                let rest = AnalysisRestRef {
+                    turns: &a.turns,
+                    risk_explanation: &a.risk_explanation,
+                    diagnostics: &a.diagnostics,
                 };
                 up.execute(params![
                     ws,

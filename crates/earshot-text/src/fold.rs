@@ -6,7 +6,12 @@
 
 /// Characters that render as nothing (or only steer direction) and are used to split a word
 /// so that filters miss it.
+#[inline]
 pub(crate) fn is_invisible(c: char) -> bool {
+    // The first invisible character is U+00AD: most text answers here.
+    if (c as u32) < 0xad {
+        return false;
+    }
     matches!(c,
         '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
         | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{00ad}' | '\u{180e}' | '\u{034f}'
@@ -128,10 +133,15 @@ pub(crate) fn leet(c: char) -> Option<char> {
 
 /// Latin letters with diacritics, to their base letter(s), so that "dit me" matches "địt mẹ" and
 /// "scheiss" matches "scheiß". `None` for characters that are not Latin letters with marks.
+#[inline]
 pub(crate) fn strip_diacritic(c: char) -> Option<&'static str> {
     if c.is_ascii() || !matches!(c, '\u{00c0}'..='\u{024f}' | '\u{1e00}'..='\u{1eff}') {
         return None;
     }
+    strip_latin_diacritic(c)
+}
+
+fn strip_latin_diacritic(c: char) -> Option<&'static str> {
     Some(match c {
         'ß' => "ss",
         'æ' => "ae",

@@ -3,7 +3,10 @@
 //! its letters; the Latin-script languages by frequent function words and letters.
 
 use crate::CharClass;
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// A supported language, or `Und` when the text gives no clue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -159,6 +162,45 @@ fn is_vietnamese_letter(c: char) -> bool {
     )
 }
 
+/// FNV-1a: the function-word table is looked up once per word, and its keys are short.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Which function-word lists hold a lower-case word: bit `i` for `[EN, DE, ES, FR, VI][i]`.
+/// One hash lookup instead of a scan of the five lists.
+fn function_word_lists(word: &str) -> u8 {
+    static TABLE: OnceLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        for (i, list) in [EN, DE, ES, FR, VI].iter().enumerate() {
+            for w in *list {
+                *t.entry(*w).or_default() |= 1 << i;
+            }
+        }
+        t
+    });
+    table.get(word).copied().unwrap_or(0)
+}
+
 /// Detects the language of one message. Returns `Und` for text with no letters or too little
 /// to go on (an order number, "ok").
 pub fn detect_language(text: &str) -> Lang {
@@ -169,6 +211,13 @@ pub fn detect_language(text: &str) -> Lang {
     let mut spanish = 0u32;
     let mut french = 0u32;
     for c in text.chars() {
+        if c.is_ascii() {
+            // No script, Vietnamese or accented letter is ASCII.
+            if c.is_ascii_alphabetic() {
+                latin += 1;
+            }
+            continue;
+        }
         match char_class(c) {
             Some(Lang::Ja) => counts[0] += 1,
             Some(Lang::Zh) => counts[1] += 1,
@@ -217,16 +266,24 @@ pub fn detect_language(text: &str) -> Lang {
     }
     let mut score = [0f32; 5]; // en, de, es, fr, vi
     let mut words = 0;
+    let mut buf = [0u8; 32];
     for w in text.split(|c: char| !(c.is_letter() || c == '\'')) {
         if w.is_empty() {
             continue;
         }
         words += 1;
-        let lw = w.to_lowercase();
-        let lw = lw.as_str();
-        for (i, list) in [EN, DE, ES, FR, VI].iter().enumerate() {
-            if list.contains(&lw) {
-                score[i] += 1.0;
+        // An ASCII word is lower-cased on the stack; others as before.
+        let lists = if w.is_ascii() && w.len() <= buf.len() {
+            let lw = &mut buf[..w.len()];
+            lw.copy_from_slice(w.as_bytes());
+            lw.make_ascii_lowercase();
+            std::str::from_utf8(lw).map_or(0, function_word_lists)
+        } else {
+            function_word_lists(&w.to_lowercase())
+        };
+        for (i, s) in score.iter_mut().enumerate() {
+            if lists & (1 << i) != 0 {
+                *s += 1.0;
             }
         }
     }

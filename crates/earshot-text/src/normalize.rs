@@ -65,13 +65,12 @@ impl View {
         Span::new(s, e.max(s))
     }
 
+    #[inline]
     fn push(&mut self, c: char, from: u32, to: u32) {
-        let before = self.text.len();
+        let n = c.len_utf8();
         self.text.push(c);
-        for _ in before..self.text.len() {
-            self.start.push(from);
-            self.end.push(to);
-        }
+        self.start.extend(std::iter::repeat_n(from, n));
+        self.end.extend(std::iter::repeat_n(to, n));
     }
 
     /// The characters of the view with the original range each came from.
@@ -125,15 +124,17 @@ pub fn skeleton(input: &str) -> String {
 }
 
 fn fold_text(input: &str) -> View {
-    let mut out = View::with_capacity(input.len());
     if input.is_ascii() {
-        // The fast path: most messages are plain ASCII and need only lower-casing.
-        for (i, b) in input.bytes().enumerate() {
-            let i = i as u32;
-            out.push(b.to_ascii_lowercase() as char, i, i + 1);
-        }
-        return out;
+        // The fast path: most messages are plain ASCII and need only lower-casing; byte `i` is
+        // character `i`.
+        let n = input.len() as u32;
+        return View {
+            text: input.to_ascii_lowercase(),
+            start: (0..n).collect(),
+            end: (1..=n).collect(),
+        };
     }
+    let mut out = View::with_capacity(input.len());
     let chars: Vec<char> = input.chars().collect();
     let mut i = 0usize;
     let mut cluster = String::new();
@@ -243,7 +244,8 @@ fn skeleton_of(folded: &View) -> View {
     join_spelled_out(&mut items);
     // Pass 3: collapse stretched letters (three or more of the same) into one.
     let mut out = View::with_capacity(items.len());
-    let kept: Vec<Item> = items.into_iter().filter(|i| !i.dropped).collect();
+    items.retain(|i| !i.dropped);
+    let kept = items;
     let mut p = 0;
     while p < kept.len() {
         let it = kept[p];
@@ -270,11 +272,13 @@ fn is_cjk(c: char) -> bool {
 /// Pass 2: a run of three or more single letters separated by one or two separator characters
 /// ("f.u.c.k", "f u c k", "f-u-c-k") is joined into one word.
 fn join_spelled_out(items: &mut [Item]) {
-    let single = |items: &[Item], p: usize| -> bool {
-        items[p].c.is_letter()
+    // The test on the next item comes first: inside a word it fails at once.
+    #[inline(always)]
+    fn single(items: &[Item], p: usize) -> bool {
+        items.get(p + 1).is_none_or(|n| !n.c.is_word())
+            && items[p].c.is_letter()
             && (p == 0 || !items[p - 1].c.is_word())
-            && items.get(p + 1).is_none_or(|n| !n.c.is_word())
-    };
+    }
     let mut p = 0;
     while p < items.len() {
         if !single(items, p) {

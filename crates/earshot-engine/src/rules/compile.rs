@@ -2,8 +2,8 @@
 //! rule (an unknown phrase set, a bad regex, a misspelt role or severity) is found here, at load
 //! time, and named with its file, line and field.
 
+use super::gated::GatedRegex;
 use earshot_model::{Code, Emotion, Role, Severity};
-use regex::Regex;
 
 use super::model::{MatcherDef, NearDef, PhraseRef, RuleDef, TimingDef, WhenDef};
 use super::phrases::PhraseBankBuilder;
@@ -19,7 +19,7 @@ pub struct Matcher {
     pub before: Option<Box<Matcher>>,
     pub not_after: Option<Box<Matcher>>,
     pub phrases: Option<u32>,
-    pub regex: Option<Regex>,
+    pub regex: Option<GatedRegex>,
     pub near: Option<(u32, usize)>,
     pub not_near: Option<(u32, usize)>,
     pub marks: Vec<Mark>,
@@ -336,7 +336,9 @@ impl Compiler<'_> {
             roles.push(parse_role(r)?);
         }
         let regex = match &d.regex {
-            Some(r) => Some(Regex::new(&format!("(?i){r}")).map_err(|e| format!("regex: {e}"))?),
+            Some(r) => {
+                Some(GatedRegex::new(&format!("(?i){r}")).map_err(|e| format!("regex: {e}"))?)
+            }
             None => None,
         };
         let mut marks = Vec::new();

@@ -18,6 +18,7 @@ pub mod catalogue;
 mod compile;
 mod eval;
 mod examples;
+mod gated;
 mod model;
 mod phrases;
 pub mod scoring;
