@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/sqlite/0003_outbox_users.sql"),
     include_str!("migrations/sqlite/0004_indexes.sql"),
     include_str!("migrations/sqlite/0005_dashboard.sql"),
+    include_str!("migrations/sqlite/0006_rollups.sql"),
 ];
 
 pub struct SqliteStore {
@@ -79,6 +80,60 @@ pub(crate) fn sev_rank(s: Severity) -> i64 {
     Severity::ALL.iter().position(|x| *x == s).unwrap_or(0) as i64
 }
 
+/// What the dashboard's rollups need of a conversation's findings, kept in its row (migration
+/// 0006 reads it in its triggers and computes the same from `findings` for older rows).
+struct FindingSummary {
+    /// 1 `emotion.anger`, 2 any `threat.*`, 4 any `abuse.*`, 8 any `process.*`, 16 the agent
+    /// lost composure (`conduct.rude`, or abuse or a threat in an agent's turn).
+    flags: i64,
+    above_info: i64,
+    /// The highest severity rank; `None` without findings.
+    max_rank: Option<i64>,
+    /// `[[code, findings, findings above info], ...]`; `None` without findings.
+    codes: Option<String>,
+}
+
+impl FindingSummary {
+    fn of(findings: &[earshot_model::Finding]) -> Result<FindingSummary> {
+        let mut flags = 0;
+        let mut above_info = 0;
+        let mut max_rank = None;
+        let mut codes: std::collections::BTreeMap<&str, (i64, i64)> = Default::default();
+        for f in findings {
+            let code = f.code.as_str();
+            let rank = sev_rank(f.severity);
+            let (abuse, threat) = (code.starts_with("abuse."), code.starts_with("threat."));
+            flags |= i64::from(code == "emotion.anger")
+                | i64::from(threat) << 1
+                | i64::from(abuse) << 2
+                | i64::from(code.starts_with("process.")) << 3
+                | i64::from(
+                    code == "conduct.rude"
+                        || (f.role == Some(earshot_model::Role::Agent) && (abuse || threat)),
+                ) << 4;
+            let above = i64::from(rank > 0);
+            above_info += above;
+            max_rank = max_rank.max(Some(rank));
+            let e = codes.entry(code).or_default();
+            e.0 += 1;
+            e.1 += above;
+        }
+        let codes = if codes.is_empty() {
+            None
+        } else {
+            let rows: Vec<(&str, i64, i64)> =
+                codes.into_iter().map(|(c, (n, a))| (c, n, a)).collect();
+            Some(serde_json::to_string(&rows)?)
+        };
+        Ok(FindingSummary {
+            flags,
+            above_info,
+            max_rank,
+            codes,
+        })
+    }
+}
+
 fn ts(t: Option<jiff::Timestamp>) -> Option<String> {
     t.map(|t| t.to_string())
 }
@@ -123,8 +178,10 @@ impl Store for SqliteStore {
             let mut up = tx.prepare_cached(
                 "INSERT INTO conversations (workspace, id, channel, source, language, started_at, ended_at,
                     agent_id, customer_id, country, order_value, product_line, marketplace, turn_count,
-                    risk, severity, satisfaction, scores, data, analysis, digest, analyzed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+                    risk, severity, satisfaction, scores, data, analysis, digest, analyzed_at,
+                    finding_flags, findings_above_info, finding_max_rank, finding_codes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
+                    ?23, ?24, ?25, ?26)
                  ON CONFLICT (workspace, id) DO UPDATE SET
                     channel = excluded.channel, source = excluded.source, language = excluded.language,
                     started_at = excluded.started_at, ended_at = excluded.ended_at, agent_id = excluded.agent_id,
@@ -133,7 +190,9 @@ impl Store for SqliteStore {
                     marketplace = excluded.marketplace, turn_count = excluded.turn_count,
                     risk = excluded.risk, severity = excluded.severity, satisfaction = excluded.satisfaction,
                     scores = excluded.scores, data = excluded.data, analysis = excluded.analysis,
-                    digest = excluded.digest, analyzed_at = excluded.analyzed_at",
+                    digest = excluded.digest, analyzed_at = excluded.analyzed_at,
+                    finding_flags = excluded.finding_flags, findings_above_info = excluded.findings_above_info,
+                    finding_max_rank = excluded.finding_max_rank, finding_codes = excluded.finding_codes",
             )?;
             let mut ins = tx.prepare_cached(
                 "INSERT INTO findings (workspace, conversation_id, code, severity, severity_rank, confidence,
@@ -149,6 +208,7 @@ impl Store for SqliteStore {
                     risk_explanation: &a.risk_explanation,
                     diagnostics: &a.diagnostics,
                 };
+                let sum = FindingSummary::of(&a.findings)?;
                 up.execute(params![
                     ws,
                     conv.id,
@@ -176,6 +236,10 @@ impl Store for SqliteStore {
                     serde_json::to_string(&rest)?,
                     enc.digest as i64,
                     now,
+                    sum.flags,
+                    sum.above_info,
+                    sum.max_rank,
+                    sum.codes,
                 ])?;
                 for f in &a.findings {
                     ins.execute(params![

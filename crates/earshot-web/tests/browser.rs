@@ -108,15 +108,27 @@ impl Browser {
     }
 
     async fn text(&self, css: &str) -> String {
-        self.c
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css}: {e}"))
-            .text()
-            .await
-            .unwrap()
+        // The element can go stale between finding and reading it when the page is still
+        // being replaced after a form post: find it again then.
+        let mut attempt = 0;
+        loop {
+            let element = self
+                .c
+                .wait()
+                .at_most(Duration::from_secs(10))
+                .for_element(Locator::Css(css))
+                .await
+                .unwrap_or_else(|e| panic!("{css}: {e}"));
+            match element.text().await {
+                Ok(text) => return text,
+                Err(e) if attempt < 5 => {
+                    attempt += 1;
+                    eprintln!("{css}: reading the text failed ({e}), finding it again");
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("{css}: {e}"),
+            }
+        }
     }
 
     async fn js(&self, script: &str) -> Value {
