@@ -129,6 +129,23 @@ impl Ctx {
         }
     }
 
+    /// A reviewer's form post: the form parsed (a malformed one reads as a failed CSRF check),
+    /// its CSRF token right, and the person a reviewer or admin here.
+    pub fn review_form<T>(
+        &self,
+        form: Result<Form<T>, FormRejection>,
+        csrf: impl FnOnce(&T) -> &str,
+    ) -> Result<T, Failure> {
+        let Ok(Form(form)) = form else {
+            return Err(self.fail(StatusCode::FORBIDDEN, K::CsrfFailed));
+        };
+        self.check_csrf(csrf(&form))?;
+        if !self.can_review() {
+            return Err(self.fail(StatusCode::FORBIDDEN, K::ForbiddenText));
+        }
+        Ok(form)
+    }
+
     pub fn fail(&self, status: StatusCode, key: K) -> Failure {
         Failure::new(self.lang, status, key)
     }

@@ -498,13 +498,7 @@ pub(crate) async fn review(
     Path((id, finding)): Path<(String, String)>,
     form: Result<Form<ReviewForm>, FormRejection>,
 ) -> PageResult {
-    let Ok(Form(form)) = form else {
-        return Err(ctx.fail(StatusCode::FORBIDDEN, K::CsrfFailed));
-    };
-    ctx.check_csrf(&form.csrf)?;
-    if !ctx.can_review() {
-        return Err(ctx.fail(StatusCode::FORBIDDEN, K::ForbiddenText));
-    }
+    let form = ctx.review_form(form, |f| &f.csrf)?;
     let verdict = match form.verdict.as_str() {
         "confirm" => Verdict::Confirm,
         "reject" => Verdict::Reject,
@@ -551,13 +545,7 @@ pub(crate) async fn training_case(
     Path(id): Path<String>,
     form: Result<Form<CaseForm>, FormRejection>,
 ) -> PageResult {
-    let Ok(Form(form)) = form else {
-        return Err(ctx.fail(StatusCode::FORBIDDEN, K::CsrfFailed));
-    };
-    ctx.check_csrf(&form.csrf)?;
-    if !ctx.can_review() {
-        return Err(ctx.fail(StatusCode::FORBIDDEN, K::ForbiddenText));
-    }
+    let form = ctx.review_form(form, |f| &f.csrf)?;
     let Some(kind) = CaseKind::parse(&form.kind) else {
         return Err(ctx.fail(StatusCode::BAD_REQUEST, K::BadRequest));
     };
@@ -606,13 +594,7 @@ pub(crate) async fn adjust(
     Path(id): Path<String>,
     form: Result<Form<ScoreForm>, FormRejection>,
 ) -> PageResult {
-    let Ok(Form(form)) = form else {
-        return Err(ctx.fail(StatusCode::FORBIDDEN, K::CsrfFailed));
-    };
-    ctx.check_csrf(&form.csrf)?;
-    if !ctx.can_review() {
-        return Err(ctx.fail(StatusCode::FORBIDDEN, K::ForbiddenText));
-    }
+    let form = ctx.review_form(form, |f| &f.csrf)?;
     let Some(dimension) = Dimension::ALL
         .into_iter()
         .find(|d| d.as_str() == form.dimension.trim())
@@ -652,13 +634,7 @@ pub(crate) async fn comment(
     Path(id): Path<String>,
     form: Result<Form<CommentForm>, FormRejection>,
 ) -> PageResult {
-    let Ok(Form(form)) = form else {
-        return Err(ctx.fail(StatusCode::FORBIDDEN, K::CsrfFailed));
-    };
-    ctx.check_csrf(&form.csrf)?;
-    if !ctx.can_review() {
-        return Err(ctx.fail(StatusCode::FORBIDDEN, K::ForbiddenText));
-    }
+    let form = ctx.review_form(form, |f| &f.csrf)?;
     let body: String = form.body.trim().chars().take(4000).collect();
     if body.is_empty() {
         return Err(ctx.fail(StatusCode::BAD_REQUEST, K::CommentRequired));

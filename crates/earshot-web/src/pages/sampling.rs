@@ -278,13 +278,7 @@ pub(crate) async fn create(
     ctx: Ctx,
     form: Result<Form<SampleForm>, FormRejection>,
 ) -> PageResult {
-    let Ok(Form(form)) = form else {
-        return Err(ctx.fail(StatusCode::FORBIDDEN, K::CsrfFailed));
-    };
-    ctx.check_csrf(&form.csrf)?;
-    if !ctx.can_review() {
-        return Err(ctx.fail(StatusCode::FORBIDDEN, K::ForbiddenText));
-    }
+    let form = ctx.review_form(form, |f| &f.csrf)?;
     let spec = match form.spec(&ctx.workspace, &ctx.username) {
         Ok(s) => s,
         Err(k) => {
