@@ -2887,7 +2887,7 @@ mod rollup_tests {
             // Back to the schema before 0006, with the findings already saved.
             s.connection()
                 .execute_batch(
-                    "DROP TRIGGER conversations_rollup_insert; DROP TRIGGER conversations_rollup_update;
+                    "DROP TRIGGER IF EXISTS conversations_rollup_insert; DROP TRIGGER IF EXISTS conversations_rollup_update;
                      DROP TRIGGER conversations_rollup_top1pct; DROP TRIGGER conversations_rollup_delete;
                      DROP TABLE rollup_day; DROP TABLE rollup_key; DROP TABLE rollup_code; DROP TABLE rollup_agent;
                      DROP INDEX IF EXISTS conversations_product_line_rank;

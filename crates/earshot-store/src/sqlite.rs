@@ -7,6 +7,8 @@ use earshot_model::{Analysis, Conversation, Finding, Severity};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::access::token_hash;
+use crate::checkpoint::Checkpointer;
+use crate::rollups::{Contribution, Rollups, Saved};
 use crate::{
     AgentScorecard, CaseKind, DeliveryState, Encoded, OutboxRecord, PriorContacts, QueueEntry,
     QueueFilter, Result, Store, StoreError, StoredFinding, TokenGrant, TokenRole, TrainingCase,
@@ -21,10 +23,16 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/sqlite/0004_indexes.sql"),
     include_str!("migrations/sqlite/0005_dashboard.sql"),
     include_str!("migrations/sqlite/0006_rollups.sql"),
+    include_str!("migrations/sqlite/0007_rollups_by_batch.sql"),
 ];
 
 pub struct SqliteStore {
+    /// Declared before `conn`, so its thread and connection close first and `conn`, the last
+    /// connection, checkpoints what is left of the log.
+    checkpointer: Option<Checkpointer>,
     conn: Connection,
+    /// The database file; `None` in memory.
+    path: Option<std::path::PathBuf>,
 }
 
 impl SqliteStore {
@@ -35,13 +43,15 @@ impl SqliteStore {
             path: p.display().to_string(),
             source,
         })?;
-        SqliteStore::init(conn).map_err(|e| match e {
+        let mut store = SqliteStore::init(conn).map_err(|e| match e {
             StoreError::Sqlite(source) => StoreError::Open {
                 path: p.display().to_string(),
                 source,
             },
             other => other,
-        })
+        })?;
+        store.path = Some(p.to_path_buf());
+        Ok(store)
     }
 
     /// An in-memory database, for tests.
@@ -53,6 +63,10 @@ impl SqliteStore {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // 64 MiB of page cache (the default is 2 MiB): a large store's indexes are written at
+        // random places, and every page not cached is read back from the file. Bounded, so memory
+        // stays flat however much is analysed.
+        conn.pragma_update(None, "cache_size", -65536)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let known = MIGRATIONS.len() as i64;
@@ -68,7 +82,27 @@ impl SqliteStore {
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
             tx.commit()?;
         }
-        Ok(SqliteStore { conn })
+        Ok(SqliteStore {
+            checkpointer: None,
+            conn,
+            path: None,
+        })
+    }
+
+    /// After a batch is committed: the log is checkpointed on a thread of its own
+    /// ([`Checkpointer`]), started with the first batch of a file database.
+    fn checkpoint_after_commit(&mut self) -> Result<()> {
+        if self.checkpointer.is_none()
+            && let Some(path) = &self.path
+            && let Some(c) = Checkpointer::start(path)
+        {
+            self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+            self.checkpointer = Some(c);
+        }
+        if let Some(c) = &self.checkpointer {
+            c.after_commit();
+        }
+        Ok(())
     }
 
     pub fn connection(&self) -> &Connection {
@@ -82,23 +116,25 @@ pub(crate) fn sev_rank(s: Severity) -> i64 {
 
 /// What the dashboard's rollups need of a conversation's findings, kept in its row (migration
 /// 0006 reads it in its triggers and computes the same from `findings` for older rows).
-struct FindingSummary {
+struct FindingSummary<'a> {
     /// 1 `emotion.anger`, 2 any `threat.*`, 4 any `abuse.*`, 8 any `process.*`, 16 the agent
     /// lost composure (`conduct.rude`, or abuse or a threat in an agent's turn).
     flags: i64,
     above_info: i64,
     /// The highest severity rank; `None` without findings.
     max_rank: Option<i64>,
-    /// `[[code, findings, findings above info], ...]`; `None` without findings.
-    codes: Option<String>,
+    /// Per code: findings, findings above info.
+    codes: Vec<(&'a str, i64, i64)>,
+    /// `codes` as stored: `[[code, findings, findings above info], ...]`; `None` without findings.
+    codes_json: Option<String>,
 }
 
-impl FindingSummary {
-    fn of(findings: &[earshot_model::Finding]) -> Result<FindingSummary> {
+impl<'a> FindingSummary<'a> {
+    fn of(findings: &'a [earshot_model::Finding]) -> Result<FindingSummary<'a>> {
         let mut flags = 0;
         let mut above_info = 0;
         let mut max_rank = None;
-        let mut codes: std::collections::BTreeMap<&str, (i64, i64)> = Default::default();
+        let mut codes: std::collections::BTreeMap<&'a str, (i64, i64)> = Default::default();
         for f in findings {
             let code = f.code.as_str();
             let rank = sev_rank(f.severity);
@@ -118,18 +154,19 @@ impl FindingSummary {
             e.0 += 1;
             e.1 += above;
         }
-        let codes = if codes.is_empty() {
+        let codes: Vec<(&'a str, i64, i64)> =
+            codes.into_iter().map(|(c, (n, a))| (c, n, a)).collect();
+        let codes_json = if codes.is_empty() {
             None
         } else {
-            let rows: Vec<(&str, i64, i64)> =
-                codes.into_iter().map(|(c, (n, a))| (c, n, a)).collect();
-            Some(serde_json::to_string(&rows)?)
+            Some(serde_json::to_string(&codes)?)
         };
         Ok(FindingSummary {
             flags,
             above_info,
             max_rank,
             codes,
+            codes_json,
         })
     }
 }
@@ -199,9 +236,22 @@ impl Store for SqliteStore {
                     turn, span_start, span_end, role, evidence, explanation, source)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?;
+            let mut facts = tx.prepare_cached(
+                "INSERT INTO conversation_facts (workspace, conversation_id, team, hired_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let mut tag = tx.prepare_cached(
+                "INSERT INTO conversation_tags (workspace, conversation_id, tag) VALUES (?1, ?2, ?3)",
+            )?;
+            let mut rollups = Rollups::default();
             let now = jiff::Timestamp::now().to_string();
             for (conv, a, enc) in items {
                 let ws = a.workspace.as_str();
+                // The dashboard's rollups: the stored conversation out, the saved one in.
+                let old = Contribution::stored(&tx, ws, &conv.id)?;
+                if let Some(old) = &old {
+                    rollups.add(ws, old, -1);
+                }
                 del.execute(params![ws, conv.id])?;
                 let rest = AnalysisRestRef {
                     turns: &a.turns,
@@ -209,29 +259,36 @@ impl Store for SqliteStore {
                     diagnostics: &a.diagnostics,
                 };
                 let sum = FindingSummary::of(&a.findings)?;
+                let started_at = ts(conv
+                    .started_at
+                    .or_else(|| conv.turns.iter().find_map(|t| t.at)));
+                let ended_at = ts(conv
+                    .ended_at
+                    .or_else(|| conv.turns.iter().rev().find_map(|t| t.at)));
+                let scores = a.scores.as_ref().map(serde_json::to_string).transpose()?;
+                let agent = conv.agents.first();
+                let country = conv.customer.as_ref().and_then(|c| c.country.as_deref());
+                let product_line = conv.order.as_ref().and_then(|o| o.product_line.as_deref());
+                let marketplace = conv.order.as_ref().and_then(|o| o.marketplace.as_deref());
                 up.execute(params![
                     ws,
                     conv.id,
                     conv.channel.as_str(),
                     conv.source,
                     a.language,
-                    ts(conv
-                        .started_at
-                        .or_else(|| conv.turns.iter().find_map(|t| t.at))),
-                    ts(conv
-                        .ended_at
-                        .or_else(|| conv.turns.iter().rev().find_map(|t| t.at))),
-                    conv.agents.first().map(|a| a.id.as_str()),
+                    started_at,
+                    ended_at,
+                    agent.map(|a| a.id.as_str()),
                     conv.customer.as_ref().and_then(|c| c.id.as_deref()),
-                    conv.customer.as_ref().and_then(|c| c.country.as_deref()),
+                    country,
                     conv.order.as_ref().and_then(|o| o.value),
-                    conv.order.as_ref().and_then(|o| o.product_line.as_deref()),
-                    conv.order.as_ref().and_then(|o| o.marketplace.as_deref()),
+                    product_line,
+                    marketplace,
                     conv.turns.len() as i64,
                     a.risk as f64,
                     a.severity.map(Severity::as_str),
                     a.satisfaction.map(|s| s as f64),
-                    a.scores.as_ref().map(serde_json::to_string).transpose()?,
+                    scores,
                     enc.json,
                     serde_json::to_string(&rest)?,
                     enc.digest as i64,
@@ -239,8 +296,65 @@ impl Store for SqliteStore {
                     sum.flags,
                     sum.above_info,
                     sum.max_rank,
-                    sum.codes,
+                    sum.codes_json,
                 ])?;
+                if old.is_some() {
+                    tx.prepare_cached(
+                        "DELETE FROM conversation_facts WHERE workspace = ?1 AND conversation_id = ?2",
+                    )?
+                    .execute(params![ws, conv.id])?;
+                    tx.prepare_cached(
+                        "DELETE FROM conversation_tags WHERE workspace = ?1 AND conversation_id = ?2",
+                    )?
+                    .execute(params![ws, conv.id])?;
+                }
+                facts.execute(params![
+                    ws,
+                    conv.id,
+                    agent.and_then(|a| a.team.as_deref()),
+                    agent.and_then(|a| a.hired_at).map(|d| d.to_string()),
+                ])?;
+                let mut tags: Vec<&str> = conv
+                    .tags
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                tags.sort_unstable();
+                tags.dedup();
+                for t in &tags {
+                    tag.execute(params![ws, conv.id, t])?;
+                }
+                let new = Contribution::saved(&Saved {
+                    started_at: started_at.as_deref(),
+                    ended_at: ended_at.as_deref(),
+                    analyzed_at: &now,
+                    risk: a.risk as f64,
+                    severity: a.severity.map(Severity::as_str),
+                    top1pct: old.as_ref().map_or(0, Contribution::top1pct),
+                    scores: scores.as_deref(),
+                    flags: sum.flags,
+                    above_info: sum.above_info,
+                    codes: &sum.codes,
+                    turns: conv.turns.len() as i64,
+                    agent: agent.map(|a| a.id.as_str()),
+                    keys: [
+                        Some(conv.channel.as_str()),
+                        Some(a.language.as_str()),
+                        marketplace,
+                        product_line,
+                        country,
+                    ],
+                    team: agent.and_then(|a| a.team.as_deref()),
+                    tags: &tags,
+                })?;
+                #[cfg(test)]
+                debug_assert_eq!(
+                    Contribution::stored(&tx, ws, &conv.id)?.as_ref(),
+                    Some(&new),
+                    "the rollups' view of a saved row, in Rust and in SQL"
+                );
+                rollups.add(ws, &new, 1);
                 for f in &a.findings {
                     ins.execute(params![
                         ws,
@@ -259,6 +373,7 @@ impl Store for SqliteStore {
                     ])?;
                 }
             }
+            rollups.write(&tx)?;
         }
         {
             let mut ob = tx.prepare_cached(
@@ -296,6 +411,7 @@ impl Store for SqliteStore {
             }
         }
         tx.commit()?;
+        self.checkpoint_after_commit()?;
         Ok(())
     }
 
@@ -303,37 +419,41 @@ impl Store for SqliteStore {
         // Per workspace and calendar week of the conversation's start (its analysis time when it
         // has none): the conversations at or above the week's 99th percentile of risk, ties
         // included. A quiet week still has its riskiest conversations pointed out, and one bad
-        // week does not hide the next.
+        // week does not hide the next. Only rows whose mark changes are written (each write
+        // moves the rollups' top-1% counts).
         let tx = self.conn.transaction()?;
         tx.execute(
-            "UPDATE conversations SET top1pct = 0 WHERE top1pct <> 0",
-            [],
-        )?;
-        let marked = tx.execute(
-            "WITH ranked AS (
-                 SELECT workspace, risk,
-                        strftime('%Y-%W', COALESCE(started_at, analyzed_at)) AS week,
-                        ROW_NUMBER() OVER w AS rn,
-                        COUNT(*) OVER (PARTITION BY workspace, strftime('%Y-%W', COALESCE(started_at, analyzed_at))) AS n
+            "WITH weeks AS MATERIALIZED (
+                 SELECT rowid AS rid, workspace, risk, top1pct,
+                        strftime('%Y-%W', COALESCE(started_at, analyzed_at)) AS week
                  FROM conversations
-                 WINDOW w AS (PARTITION BY workspace, strftime('%Y-%W', COALESCE(started_at, analyzed_at))
-                              ORDER BY risk DESC)
+             ),
+             ranked AS (
+                 SELECT workspace, week, risk,
+                        ROW_NUMBER() OVER (PARTITION BY workspace, week ORDER BY risk DESC) AS rn,
+                        COUNT(*) OVER (PARTITION BY workspace, week) AS n
+                 FROM weeks
              ),
              thresholds AS (
                  SELECT workspace, week, MIN(risk) AS t FROM ranked
                  WHERE rn <= (n + 99) / 100 GROUP BY workspace, week
+             ),
+             marks AS (
+                 SELECT w.rid, (w.risk > 0 AND w.risk >= h.t) AS top
+                 FROM weeks w JOIN thresholds h ON h.workspace = w.workspace AND h.week = w.week
+                 WHERE w.top1pct <> (w.risk > 0 AND w.risk >= h.t)
              )
-             UPDATE conversations SET top1pct = 1
-             WHERE risk > 0 AND EXISTS (
-                 SELECT 1 FROM thresholds h
-                 WHERE h.workspace = conversations.workspace
-                   AND h.week = strftime('%Y-%W', COALESCE(conversations.started_at, conversations.analyzed_at))
-                   AND conversations.risk >= h.t
-             )",
+             UPDATE conversations SET top1pct = marks.top
+             FROM marks WHERE conversations.rowid = marks.rid",
             [],
         )?;
+        let marked: i64 = tx.query_row(
+            "SELECT COUNT(*) FROM conversations WHERE top1pct <> 0",
+            [],
+            |r| r.get(0),
+        )?;
         tx.commit()?;
-        Ok(marked)
+        Ok(usize::try_from(marked).unwrap_or(usize::MAX))
     }
 
     fn queue(&self, filter: &QueueFilter) -> Result<Vec<QueueEntry>> {
