@@ -13,6 +13,9 @@ use crate::{
 
 /// A built engine. Cheap to share across threads (`&Engine` is all a worker needs).
 pub struct Engine {
+    /// Process-unique, so that the per-thread memory of turn results is never shared between
+    /// engines (`turn_cache`).
+    id: u64,
     config: EngineConfig,
     turn: Vec<Box<dyn TurnAnalyzer>>,
     conversation: Vec<Box<dyn ConversationAnalyzer>>,
@@ -44,6 +47,7 @@ impl Engine {
         let mut conversation = analyzers::conversation_analyzers();
         conversation.push(Box::new(RulesAnalyzer::new(&rules)));
         Engine {
+            id: crate::turn_cache::engine_id(),
             config,
             turn,
             conversation,
@@ -97,6 +101,19 @@ impl Engine {
 
     /// The turn stage on a text already cut, in a known language.
     fn turn_in(
+        &self,
+        index: usize,
+        role: Role,
+        text: &str,
+        internal: bool,
+        lang: Lang,
+    ) -> TurnResult {
+        crate::turn_cache::turn(self.id, index, role, text, internal, lang, || {
+            self.turn_uncached(index, role, text, internal, lang)
+        })
+    }
+
+    fn turn_uncached(
         &self,
         index: usize,
         role: Role,

@@ -20,6 +20,7 @@ mod risk;
 pub mod rules;
 mod scorecard;
 mod turn;
+mod turn_cache;
 
 pub use classify::{Classification, LabelSpan};
 pub use config::EngineConfig;

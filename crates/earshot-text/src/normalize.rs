@@ -154,6 +154,20 @@ fn fold_text(input: &str) -> View {
             i = j;
             continue;
         }
+        if j == i + 1
+            && unicode_normalization::is_nfkc_quick(std::iter::once(c))
+                == unicode_normalization::IsNormalized::Yes
+        {
+            // A character alone that NFKC keeps as it is (most CJK, Thai, Arabic, accented
+            // Latin): no need to run the normaliser over it.
+            if !fold::is_disguising_mark(c) {
+                for l in c.to_lowercase() {
+                    out.push(fold::confusable(l).unwrap_or(l), from, to);
+                }
+            }
+            i = j;
+            continue;
+        }
         cluster.clear();
         cluster.extend(chars[i..j].iter().filter(|c| !fold::is_invisible(**c)));
         for n in cluster.nfkc() {

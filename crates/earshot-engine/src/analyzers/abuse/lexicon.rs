@@ -254,11 +254,19 @@ impl Lexicon {
                 _ => {}
             }
         }
+        // Where each character of the original starts (one pass, not one per piece).
+        let starts: Vec<usize> = original
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(original.len()))
+            .collect();
         let spelled = |(s, e): (usize, usize)| -> bool {
+            let span = sk.original_span(s..e);
             text[s..e].chars().count() == 1
-                || sk
-                    .original_span(s..e)
-                    .slice(original)
+                || starts
+                    .get(span.start as usize)
+                    .zip(starts.get(span.end as usize))
+                    .and_then(|(&a, &b)| original.get(a..b))
                     .is_some_and(|o| o.chars().any(|c| !is_word(c)))
         };
         let digit = |(s, e): (usize, usize)| -> bool {

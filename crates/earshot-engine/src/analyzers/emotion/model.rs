@@ -63,6 +63,14 @@ impl LinearModel {
                 }
             }
         }
+        self.logits_of_sum(&sum, scale, cues, logits);
+    }
+
+    /// The logits from the sum of the hashed rows of a message (`scale` is one over the root of
+    /// its number of features) and its cues: the second half of [`LinearModel::logits`], for a
+    /// caller that sums the rows of several models in one pass.
+    pub fn logits_of_sum(&self, sum: &[f32], scale: f32, cues: &[f32; CUES], logits: &mut [f32]) {
+        let k = self.k();
         for (c, l) in logits.iter_mut().enumerate().take(k) {
             let mut v = sum.get(c).copied().unwrap_or(0.0) * scale;
             for (j, x) in cues.iter().enumerate() {
