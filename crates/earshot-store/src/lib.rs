@@ -5,7 +5,6 @@
 //! Architecture invariant: this crate knows the model, never the engine or HTTP.
 
 mod access;
-mod checkpoint;
 mod postgres;
 mod rollups;
 pub(crate) mod sqlite;
