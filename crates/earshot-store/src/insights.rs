@@ -447,8 +447,13 @@ pub trait Insights: Send {
 
     /// The risk queue with the dashboard's filters, riskiest first.
     fn dashboard_queue(&self, q: &QueueQuery) -> Result<Vec<QueueEntry>>;
-    /// How many conversations match (limit and offset ignored).
-    fn queue_count(&self, q: &QueueQuery) -> Result<u64>;
+    /// A page of the queue and its count as [`Insights::queue_count`] gives it, found together:
+    /// the matches of a narrow filter are gathered once for both.
+    fn queue_page(&self, q: &QueueQuery, at_most: u64) -> Result<(Vec<QueueEntry>, Option<u64>)>;
+    /// How many conversations match (limit and offset ignored), counting at most `at_most` of
+    /// them: `None` when more match. A count over a million rows costs more than the page
+    /// itself, and past a few thousand matches the exact number helps nobody choose.
+    fn queue_count(&self, q: &QueueQuery, at_most: u64) -> Result<Option<u64>>;
     /// What drives anger, threats and abuse.
     fn causes(&self, workspace: &str) -> Result<Causes>;
     /// Agents grouped by team, largest team first.
@@ -508,8 +513,22 @@ pub fn open_insights(db: &str) -> Result<Box<dyn Insights>> {
             "the dashboard's aggregates are not yet available on PostgreSQL".into(),
         ));
     }
-    Ok(Box::new(SqliteStore::open(db)?))
+    let store = SqliteStore::open(db)?;
+    // The queue's filters look up conversation rows at random places in a large file: read
+    // through a memory map, a look-up costs about half of a read call. Address space, not
+    // memory: the pages are the system's file cache either way.
+    store
+        .connection()
+        .pragma_update(None, "mmap_size", MMAP_BYTES)?;
+    Ok(Box::new(store))
 }
+
+/// How much of the database file the dashboard maps (SQLite caps it at its own maximum).
+const MMAP_BYTES: i64 = 1 << 31;
+
+/// How many matches the queue gathers to sort them itself. Past this many, the page walks
+/// the risk index instead, which finds a page quickly when matches are that common.
+const GATHER_AT_MOST: u64 = 10_000;
 
 /// The day or Monday a `rollup_day` row falls in (its day is the conversation's UTC date, so
 /// the Monday of the day is the Monday of the conversation).
@@ -885,64 +904,65 @@ impl Insights for SqliteStore {
             .optional()?)
     }
     fn dashboard_queue(&self, q: &QueueQuery) -> Result<Vec<QueueEntry>> {
-        let (cond, mut args) = queue_where(q);
-        args.push(Value::Integer(
-            i64::try_from(q.limit.max(1)).unwrap_or(i64::MAX),
-        ));
-        args.push(Value::Integer(i64::try_from(q.offset).unwrap_or(i64::MAX)));
-        let sql = format!(
-            "SELECT workspace, id, channel, language, risk, severity, top1pct, agent_id
-             FROM conversations c WHERE {cond} ORDER BY risk DESC, id LIMIT ?{} OFFSET ?{}",
-            args.len() - 1,
-            args.len()
-        );
-        let mut stmt = self.connection().prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
-            Ok(QueueEntry {
-                workspace: r.get(0)?,
-                id: r.get(1)?,
-                channel: r.get(2)?,
-                language: r.get(3)?,
-                risk: r.get::<_, f64>(4)? as f32,
-                severity: r
-                    .get::<_, Option<String>>(5)?
-                    .as_deref()
-                    .and_then(Severity::parse),
-                top1pct: r.get::<_, i64>(6)? != 0,
-                agent_id: r.get(7)?,
-                top_findings: Vec::new(),
-            })
-        })?;
-        let mut out: Vec<QueueEntry> = rows.collect::<rusqlite::Result<_>>()?;
-        let mut fstmt = self.connection().prepare_cached(
-            "SELECT code, severity, confidence, turn, span_start, span_end, role, evidence, explanation, source
-             FROM findings WHERE workspace = ?1 AND conversation_id = ?2
-             ORDER BY severity_rank DESC, confidence DESC LIMIT 3",
-        )?;
-        for e in &mut out {
-            e.top_findings = fstmt
-                .query_map(params![e.workspace, e.id], row_to_finding)?
-                .collect::<rusqlite::Result<_>>()?;
-        }
-        Ok(out)
+        Ok(self.queue_page(q, GATHER_AT_MOST)?.0)
     }
 
-    fn queue_count(&self, q: &QueueQuery) -> Result<u64> {
+    fn queue_page(&self, q: &QueueQuery, at_most: u64) -> Result<(Vec<QueueEntry>, Option<u64>)> {
+        // One snapshot for the count, the row ids and the rows read by id (a caller's own
+        // transaction is one already).
+        let conn = self.connection();
+        let tx = if conn.is_autocommit() {
+            Some(conn.unchecked_transaction()?)
+        } else {
+            None
+        };
+        let page = if unfiltered(q) {
+            (self.queue_in_risk_order(q)?, self.queue_count(q, at_most)?)
+        } else {
+            let gather = at_most.min(GATHER_AT_MOST);
+            match self.matching_rowids(q, gather)? {
+                Some(rowids) => {
+                    let n = rowids.len() as u64;
+                    (self.queue_of_rowids(q, &rowids)?, Some(n))
+                }
+                // Many match: a walk in risk order meets a page of them soon. Counting goes on
+                // past the gathered ones only when the caller asks for more.
+                None => {
+                    let count = if at_most > gather {
+                        self.queue_count(q, at_most)?
+                    } else {
+                        None
+                    };
+                    (self.queue_in_risk_order(q)?, count)
+                }
+            }
+        };
+        if let Some(tx) = tx {
+            tx.commit()?;
+        }
+        Ok(page)
+    }
+
+    fn queue_count(&self, q: &QueueQuery, at_most: u64) -> Result<Option<u64>> {
         if unfiltered(q) {
+            // The rollups know the exact total at no cost, so it is given whatever the cap.
             let n: Option<i64> = self.connection().query_row(
                 "SELECT SUM(conversations) FROM rollup_day WHERE workspace = ?1",
                 params![q.workspace],
                 |r| r.get(0),
             )?;
-            return Ok(n.unwrap_or(0) as u64);
+            return Ok(Some(n.unwrap_or(0) as u64));
         }
-        let (cond, args) = queue_where(q);
-        let sql = format!("SELECT COUNT(*) FROM conversations c WHERE {cond}");
+        let (matches, mut args) = matches_sql(q);
+        // One row more than the cap tells "more" from "exactly the cap".
+        args.push(Value::Integer(limit_arg(at_most.saturating_add(1))));
+        let sql = format!("SELECT COUNT(*) FROM ({matches} LIMIT ?{})", args.len());
         let n: i64 = self
             .connection()
             .prepare(&sql)?
             .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
-        Ok(n as u64)
+        let n = n as u64;
+        Ok((n <= at_most).then_some(n))
     }
 
     fn causes(&self, workspace: &str) -> Result<Causes> {
@@ -1443,13 +1463,37 @@ fn prefix_end(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
 }
 
-/// The WHERE clause of the dashboard's queue over `conversations c`, with its arguments.
-fn queue_where(q: &QueueQuery) -> (String, Vec<Value>) {
-    let mut args: Vec<Value> = vec![Value::Text(q.workspace.clone())];
+/// A count or a limit as an SQL argument.
+fn limit_arg(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// The conversations of the workspace `?1` with a reviewed finding or an adjusted score. People
+/// make these, so they are few: SQLite builds the set once per query and looks each candidate
+/// up in it, instead of searching findings, reviews and adjustments for every candidate.
+const REVIEWED: &str = "(SELECT f.conversation_id FROM reviews r
+        JOIN findings f ON f.id = r.finding_id AND f.workspace = r.workspace WHERE r.workspace = ?1
+    UNION ALL SELECT s.conversation_id FROM score_adjustments s WHERE s.workspace = ?1)";
+
+/// How the queue's filters on the conversation's own columns may be served.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    /// From the index of the most selective filter: to gather every match of a narrow filter.
+    ByFilters,
+    /// Along the risk index (or the agent's), checking the other filters on each row
+    /// (`+column` keeps SQLite off their indexes): to stop after a page when matches are many.
+    ByRisk,
+}
+
+/// The filters on the conversation's own row, over `conversations c`, with `?1` the
+/// workspace; the finding codes and the tag are added by the caller.
+fn row_filters(q: &QueueQuery, plan: Plan, args: &mut Vec<Value>) -> String {
     let mut sql = String::from("c.workspace = ?1");
     if q.top1pct_only {
+        // Its partial index is in risk order, so it serves both plans.
         sql.push_str(" AND c.top1pct = 1");
     }
+    let by_risk = if plan == Plan::ByRisk { "+" } else { "" };
     for (column, op, value) in [
         ("agent_id", "=", &q.agent),
         ("channel", "=", &q.channel),
@@ -1462,14 +1506,74 @@ fn queue_where(q: &QueueQuery) -> (String, Vec<Value>) {
     ] {
         if let Some(v) = value {
             args.push(Value::Text(v.clone()));
-            sql.push_str(&format!(" AND c.{column} {op} ?{}", args.len()));
+            // The agent's index is in risk order too, so it serves both plans.
+            let unary = if column == "agent_id" { "" } else { by_risk };
+            sql.push_str(&format!(" AND {unary}c.{column} {op} ?{}", args.len()));
         }
     }
-    let finding = "EXISTS (SELECT 1 FROM findings f WHERE f.workspace = c.workspace AND f.conversation_id = c.id";
     if let Some(s) = q.min_severity {
         args.push(Value::Integer(sev_rank(s)));
-        sql.push_str(&format!(" AND c.finding_max_rank >= ?{}", args.len()));
+        sql.push_str(&format!(
+            " AND {by_risk}c.finding_max_rank >= ?{}",
+            args.len()
+        ));
     }
+    if let Some(reviewed) = q.reviewed {
+        sql.push_str(if reviewed {
+            " AND c.id IN "
+        } else {
+            " AND c.id NOT IN "
+        });
+        sql.push_str(REVIEWED);
+    }
+    sql
+}
+
+/// The row ids of every match, in no order. The codes and the tag are joins, so SQLite may
+/// start from whichever filter has the fewest matches (a rare tag, a code, a country) rather
+/// than test every conversation of the workspace.
+fn matches_sql(q: &QueueQuery) -> (String, Vec<Value>) {
+    let mut args: Vec<Value> = vec![Value::Text(q.workspace.clone())];
+    let cond = row_filters(q, Plan::ByFilters, &mut args);
+    let mut joins = String::new();
+    if let Some(code) = &q.code {
+        args.push(Value::Text(code.clone()));
+        joins.push_str(&format!(
+            " JOIN findings fc ON fc.workspace = c.workspace AND fc.conversation_id = c.id AND fc.code = ?{}",
+            args.len()
+        ));
+    }
+    if let Some(p) = &q.code_prefix {
+        args.push(Value::Text(p.clone()));
+        args.push(Value::Text(prefix_end(p)));
+        joins.push_str(&format!(
+            " JOIN findings fp ON fp.workspace = c.workspace AND fp.conversation_id = c.id AND fp.code >= ?{} AND fp.code < ?{}",
+            args.len() - 1,
+            args.len()
+        ));
+    }
+    if let Some(tag) = &q.tag {
+        args.push(Value::Text(tag.clone()));
+        joins.push_str(&format!(
+            " JOIN conversation_tags t ON t.workspace = c.workspace AND t.conversation_id = c.id AND t.tag = ?{}",
+            args.len()
+        ));
+    }
+    // A conversation has several findings of a code or a prefix; a tag only once.
+    let distinct = if q.code.is_some() || q.code_prefix.is_some() {
+        "DISTINCT "
+    } else {
+        ""
+    };
+    let sql = format!("SELECT {distinct}c.rowid FROM conversations c{joins} WHERE {cond}");
+    (sql, args)
+}
+
+/// The WHERE clause of the queue in risk order over `conversations c`, with its arguments.
+fn queue_where(q: &QueueQuery) -> (String, Vec<Value>) {
+    let mut args: Vec<Value> = vec![Value::Text(q.workspace.clone())];
+    let mut sql = row_filters(q, Plan::ByRisk, &mut args);
+    let finding = "EXISTS (SELECT 1 FROM findings f WHERE f.workspace = c.workspace AND f.conversation_id = c.id";
     if let Some(code) = &q.code {
         args.push(Value::Text(code.clone()));
         sql.push_str(&format!(" AND {finding} AND f.code = ?{})", args.len()));
@@ -1490,14 +1594,111 @@ fn queue_where(q: &QueueQuery) -> (String, Vec<Value>) {
             args.len()
         ));
     }
-    if let Some(reviewed) = q.reviewed {
-        let any = "(EXISTS (SELECT 1 FROM findings f JOIN reviews r ON r.workspace = f.workspace AND r.finding_id = f.id
-                    WHERE f.workspace = c.workspace AND f.conversation_id = c.id)
-                 OR EXISTS (SELECT 1 FROM score_adjustments s WHERE s.workspace = c.workspace AND s.conversation_id = c.id))";
-        sql.push_str(if reviewed { " AND " } else { " AND NOT " });
-        sql.push_str(any);
-    }
     (sql, args)
+}
+
+/// The queue's columns of `conversations`, in the order [`queue_entry`] reads them.
+const QUEUE_COLUMNS: &str = "workspace, id, channel, language, risk, severity, top1pct, agent_id";
+
+/// A queue row without its findings, and its risk at full precision for sorting.
+fn queue_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<(f64, QueueEntry)> {
+    let risk: f64 = r.get(4)?;
+    Ok((
+        risk,
+        QueueEntry {
+            workspace: r.get(0)?,
+            id: r.get(1)?,
+            channel: r.get(2)?,
+            language: r.get(3)?,
+            risk: risk as f32,
+            severity: r
+                .get::<_, Option<String>>(5)?
+                .as_deref()
+                .and_then(Severity::parse),
+            top1pct: r.get::<_, i64>(6)? != 0,
+            agent_id: r.get(7)?,
+            top_findings: Vec::new(),
+        },
+    ))
+}
+
+/// Riskiest first, then by id: the queue's `ORDER BY risk DESC, id` (ids compare by bytes, as
+/// SQLite's default collation does).
+fn riskiest_first(a: &(f64, QueueEntry), b: &(f64, QueueEntry)) -> std::cmp::Ordering {
+    b.0.partial_cmp(&a.0)
+        .unwrap_or(std::cmp::Ordering::Equal)
+        .then_with(|| a.1.id.cmp(&b.1.id))
+}
+
+impl SqliteStore {
+    /// The row ids of the matches, or `None` when more than `at_most` match.
+    fn matching_rowids(&self, q: &QueueQuery, at_most: u64) -> Result<Option<Vec<i64>>> {
+        let (matches, mut args) = matches_sql(q);
+        args.push(Value::Integer(limit_arg(at_most.saturating_add(1))));
+        let sql = format!("{matches} LIMIT ?{}", args.len());
+        let mut stmt = self.connection().prepare(&sql)?;
+        let rowids: Vec<i64> = stmt
+            .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok((rowids.len() as u64 <= at_most).then_some(rowids))
+    }
+
+    /// The page of `q` among these rows, sorted here: reading a few thousand rows by id costs
+    /// less than walking the risk index past every conversation that does not match.
+    fn queue_of_rowids(&self, q: &QueueQuery, rowids: &[i64]) -> Result<Vec<QueueEntry>> {
+        let mut stmt = self.connection().prepare_cached(&format!(
+            "SELECT {QUEUE_COLUMNS} FROM conversations WHERE rowid = ?1"
+        ))?;
+        let mut rows = Vec::with_capacity(rowids.len());
+        for id in rowids {
+            if let Some(row) = stmt.query_row([id], queue_entry).optional()? {
+                rows.push(row);
+            }
+        }
+        rows.sort_by(riskiest_first);
+        let mut page: Vec<QueueEntry> = rows
+            .into_iter()
+            .skip(q.offset)
+            .take(q.limit.max(1))
+            .map(|(_, e)| e)
+            .collect();
+        self.add_top_findings(&mut page)?;
+        Ok(page)
+    }
+
+    /// The page of `q` in the risk index's order.
+    fn queue_in_risk_order(&self, q: &QueueQuery) -> Result<Vec<QueueEntry>> {
+        let (cond, mut args) = queue_where(q);
+        args.push(Value::Integer(limit_arg(q.limit.max(1) as u64)));
+        args.push(Value::Integer(limit_arg(q.offset as u64)));
+        let sql = format!(
+            "SELECT {QUEUE_COLUMNS} FROM conversations c WHERE {cond}
+             ORDER BY risk DESC, id LIMIT ?{} OFFSET ?{}",
+            args.len() - 1,
+            args.len()
+        );
+        let mut stmt = self.connection().prepare(&sql)?;
+        let mut page: Vec<QueueEntry> = stmt
+            .query_map(params_from_iter(args.iter()), |r| Ok(queue_entry(r)?.1))?
+            .collect::<rusqlite::Result<_>>()?;
+        self.add_top_findings(&mut page)?;
+        Ok(page)
+    }
+
+    /// Each row's three most severe findings.
+    fn add_top_findings(&self, page: &mut [QueueEntry]) -> Result<()> {
+        let mut stmt = self.connection().prepare_cached(
+            "SELECT code, severity, confidence, turn, span_start, span_end, role, evidence, explanation, source
+             FROM findings WHERE workspace = ?1 AND conversation_id = ?2
+             ORDER BY severity_rank DESC, confidence DESC LIMIT 3",
+        )?;
+        for e in page {
+            e.top_findings = stmt
+                .query_map(params![e.workspace, e.id], row_to_finding)?
+                .collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(())
+    }
 }
 
 impl SqliteStore {
@@ -1833,6 +2034,23 @@ mod tests {
                 .prepare(&sql)?
                 .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
             Ok(n as u64)
+        }
+
+        /// The ids of a page of the queue, by the full scan.
+        pub(super) fn scan_queue_ids(&self, q: &QueueQuery) -> Result<Vec<String>> {
+            let (cond, mut args) = scan_queue_where(q);
+            args.push(Value::Integer(q.limit as i64));
+            args.push(Value::Integer(q.offset as i64));
+            let sql = format!(
+                "SELECT c.id FROM conversations c WHERE {cond} ORDER BY c.risk DESC, c.id LIMIT ?{} OFFSET ?{}",
+                args.len() - 1,
+                args.len()
+            );
+            let mut stmt = self.connection().prepare(&sql)?;
+            let ids = stmt
+                .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(ids)
         }
 
         pub(super) fn scan_causes(&self, workspace: &str) -> Result<Causes> {
@@ -2300,7 +2518,7 @@ mod tests {
             .map(|e| e.id)
             .collect();
         v.sort();
-        assert_eq!(s.queue_count(q).unwrap(), v.len() as u64);
+        assert_eq!(s.queue_count(q, 50).unwrap(), Some(v.len() as u64));
         v
     }
 
@@ -2356,6 +2574,31 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(ids(&s, &by(&|x| x.tag = Some("warranty".into()))), ["h2"]);
+    }
+
+    #[test]
+    fn the_queue_count_stops_past_its_cap() {
+        let s = rich();
+        let unreviewed = QueueQuery {
+            reviewed: Some(false),
+            ..q("acme")
+        };
+        assert_eq!(s.queue_count(&unreviewed, 3).unwrap(), Some(3));
+        assert_eq!(s.queue_count(&unreviewed, 2).unwrap(), None);
+        assert_eq!(s.queue_count(&unreviewed, 0).unwrap(), None);
+        let headphones = QueueQuery {
+            product_line: Some("headphones".into()),
+            ..q("acme")
+        };
+        assert_eq!(s.queue_count(&headphones, 2).unwrap(), Some(2));
+        assert_eq!(s.queue_count(&headphones, 1).unwrap(), None);
+        let nothing = QueueQuery {
+            country: Some("JP".into()),
+            ..q("acme")
+        };
+        assert_eq!(s.queue_count(&nothing, 0).unwrap(), Some(0));
+        // The whole workspace is counted from the rollups, exactly, whatever the cap.
+        assert_eq!(s.queue_count(&q("acme"), 1).unwrap(), Some(3));
     }
 
     #[test]
@@ -2853,12 +3096,54 @@ mod rollup_tests {
                     ..Default::default()
                 },
             ];
-            for q in &queries {
-                assert_eq!(
-                    s.queue_count(q).unwrap(),
-                    s.scan_queue_count(q).unwrap(),
-                    "{q:?}"
-                );
+            let more = |f: &dyn Fn(&mut QueueQuery)| {
+                let mut q = QueueQuery {
+                    workspace: ws.into(),
+                    ..Default::default()
+                };
+                f(&mut q);
+                q
+            };
+            let queries = queries.into_iter().chain([
+                more(&|q| q.reviewed = Some(true)),
+                more(&|q| q.reviewed = Some(false)),
+                more(&|q| q.tag = Some("returns".into())),
+                more(&|q| q.tag = Some("none".into())),
+                more(&|q| q.code = Some("abuse.insult".into())),
+                more(&|q| q.code_prefix = Some("threat.".into())),
+                more(&|q| {
+                    q.code_prefix = Some("abuse.".into());
+                    q.code = Some("abuse.profanity".into());
+                    q.channel = Some("email".into());
+                }),
+                more(&|q| q.country = Some("DE".into())),
+                more(&|q| {
+                    q.language = Some("ja".into());
+                    q.from = Some("2026-09-05T00:00:00Z".into());
+                    q.to = Some("2026-09-12T00:00:00Z".into());
+                }),
+                more(&|q| {
+                    q.top1pct_only = true;
+                    q.reviewed = Some(false);
+                }),
+                more(&|q| {
+                    q.agent = Some("agent-2".into());
+                    q.tag = Some("vip".into());
+                    q.min_severity = Some(Severity::Low);
+                }),
+                more(&|q| {
+                    q.marketplace = Some("ebay.de".into());
+                    q.product_line = Some("speakers".into());
+                    q.reviewed = Some(true);
+                }),
+            ]);
+            for q in queries {
+                let n = s.scan_queue_count(&q).unwrap();
+                assert_eq!(s.queue_count(&q, u64::MAX).unwrap(), Some(n), "{q:?}");
+                // The whole workspace is counted exactly from the rollups, whatever the cap.
+                let capped = (unfiltered(&q) || n <= 3).then_some(n);
+                assert_eq!(s.queue_count(&q, 3).unwrap(), capped, "{q:?}");
+                assert_same_pages(s, q, n);
             }
         }
         // Something was counted at all.
@@ -2868,6 +3153,30 @@ mod rollup_tests {
             "{o:?}"
         );
         assert!(!s.teams("acme").unwrap().is_empty());
+    }
+
+    /// Pages of the queue, gathered and sorted or walked in risk order, equal the full scan's.
+    fn assert_same_pages(s: &SqliteStore, q: QueueQuery, n: u64) {
+        for offset in [0, 5] {
+            let q = QueueQuery {
+                limit: 7,
+                offset,
+                ..q.clone()
+            };
+            let want = s.scan_queue_ids(&q).unwrap();
+            let ids = |rows: Vec<QueueEntry>| rows.into_iter().map(|e| e.id).collect::<Vec<_>>();
+            // Every match gathered, or none (more than zero match): both plans.
+            let (gathered, count) = s.queue_page(&q, u64::MAX).unwrap();
+            assert_eq!((ids(gathered), count), (want.clone(), Some(n)), "{q:?}");
+            let (walked, count) = s.queue_page(&q, 0).unwrap();
+            let count_want = if unfiltered(&q) || n == 0 {
+                Some(n)
+            } else {
+                None
+            };
+            assert_eq!((ids(walked), count), (want.clone(), count_want), "{q:?}");
+            assert_eq!(ids(s.dashboard_queue(&q).unwrap()), want, "{q:?}");
+        }
     }
 
     #[test]

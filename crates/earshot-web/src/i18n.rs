@@ -272,6 +272,8 @@ strings! {
     ReviewedNo => "not reviewed", "未审核";
     CodePrefix => "Codes starting with", "代码前缀";
     MatchingConversations => "conversations match.", "个对话符合条件。";
+    // A count that stopped at its cap: `{n}` is the cap.
+    MatchesMoreThan => "{n}+", "超过 {n}";
     // Conversation.
     Turns => "Conversation", "对话内容";
     Turn => "Turn", "轮次";

@@ -15,6 +15,9 @@ use crate::layout::{self, Nav, query};
 use crate::{PageResult, Web};
 
 pub(crate) const PAGE_SIZE: usize = 50;
+/// A filtered queue counts at most this many matches, then says "10,000+": counting every
+/// match of a broad filter over a million conversations would cost more than the page.
+pub(crate) const COUNT_CAP: u64 = 10_000;
 
 /// The filters as they arrive; empty fields mean "any". Unknown values are ignored.
 #[derive(Debug, Default, Deserialize)]
@@ -136,13 +139,9 @@ pub(crate) async fn page(
     let q = q.map(|Query(q)| q).unwrap_or_default();
     let filter = q.filter(&ctx.workspace);
     let ws = ctx.workspace.clone();
-    let (mut rows, total, facets) = web
+    let ((mut rows, total), facets) = web
         .insights(ctx.lang, move |i| {
-            Ok((
-                i.dashboard_queue(&filter)?,
-                i.queue_count(&filter)?,
-                i.facets(&ws)?,
-            ))
+            Ok((i.queue_page(&filter, COUNT_CAP)?, i.facets(&ws)?))
         })
         .await?;
     let has_next = rows.len() > PAGE_SIZE;
@@ -212,7 +211,7 @@ pub(crate) async fn page(
             button.primary type="submit" { (t(K::Apply)) }
             a.button href="/queue" { (t(K::Reset)) }
         }
-        p.small { strong #match-count { (total) } " " (t(K::MatchingConversations)) " · " span.muted { (t(K::KeyboardHint)) } }
+        p.small { strong #match-count { (match_count(lang, total, COUNT_CAP)) } " " (t(K::MatchingConversations)) " · " span.muted { (t(K::KeyboardHint)) } }
         @if rows.is_empty() {
             p.card { (t(K::NoResults)) }
         } @else {
@@ -264,6 +263,28 @@ pub(crate) async fn page(
         }
     };
     Ok(layout::page(&ctx, Nav::Queue, t(K::QueueTitle), body))
+}
+
+/// The number of matches as the page shows it: exact, or "10,000+" when counting stopped at
+/// `cap` (`None`).
+fn match_count(lang: Lang, n: Option<u64>, cap: u64) -> String {
+    match n {
+        Some(n) => n.to_string(),
+        None => lang.t(K::MatchesMoreThan).replace("{n}", &grouped(cap)),
+    }
+}
+
+/// `10000` as `10,000`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// A `<select>` of the values a filter can take; a value no longer in the list stays chosen.
@@ -337,5 +358,15 @@ mod tests {
         let f = bad.filter("acme");
         assert_eq!((f.min_severity, f.from, f.offset), (None, None, 0));
         assert_eq!(f.reviewed, None);
+    }
+
+    #[test]
+    fn a_count_past_the_cap_says_more_than() {
+        assert_eq!(match_count(Lang::En, Some(0), COUNT_CAP), "0");
+        assert_eq!(match_count(Lang::En, Some(10_000), COUNT_CAP), "10000");
+        assert_eq!(match_count(Lang::En, None, COUNT_CAP), "10,000+");
+        assert_eq!(match_count(Lang::ZhCn, None, COUNT_CAP), "超过 10,000");
+        assert_eq!(match_count(Lang::En, None, 999), "999+");
+        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 }
