@@ -60,9 +60,11 @@ impl SqliteStore {
         // random places, and every page not cached is read back from the file. Bounded, so memory
         // stays flat however much is analysed.
         conn.pragma_update(None, "cache_size", -65536)?;
-        // The log is copied back into the file every 4,096 pages (16 MiB) rather than every
-        // 1,000: the index pages a batch touches are copied once for several batches.
-        conn.pragma_update(None, "wal_autocheckpoint", 4096)?;
+        // The log is copied back into the file every 16,384 pages (64 MiB) rather than every
+        // 1,000: the index pages a batch touches are copied once for many batches, not once per
+        // batch (analysis of 50,000 conversations: 5,156/s with 1,000, 5,597/s with 4,096,
+        // 6,642/s with 16,384).
+        conn.pragma_update(None, "wal_autocheckpoint", 16384)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let known = MIGRATIONS.len() as i64;
