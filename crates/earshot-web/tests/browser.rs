@@ -444,6 +444,11 @@ async fn scenario(b: &Browser, server: &common::Server) {
         Some("Agent scorecard")
     );
     b.shot("agent-en").await;
+    b.goto(&format!("/conversations/{}", common::SCRIPT_ID))
+        .await;
+    b.wait_path("/conversations/").await;
+    assert!(b.text("#t-2").await.contains("<script>document.title="));
+    b.shot("conversation-script-en").await;
 
     // The workspace switcher submits on change and remembers the choice.
     b.goto("/queue").await;
@@ -508,6 +513,8 @@ async fn scenario(b: &Browser, server: &common::Server) {
     b.wait_path("/conversations/").await;
     assert!(b.text(&item).await.contains("已驳回"));
     assert!(b.text("#findings h2").await.starts_with("发现"));
+    // The reviewed and adjusted states of the English shots, in Chinese.
+    assert!(b.text("#adjustments").await.contains("too generous"));
     b.shot("conversation-zh").await;
     b.goto("/sampling").await;
     b.wait_path("/sampling").await;
