@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/sqlite/0006_rollups.sql"),
     include_str!("migrations/sqlite/0007_rollups_by_batch.sql"),
     include_str!("migrations/sqlite/0008_top1pct_index.sql"),
+    include_str!("migrations/sqlite/0009_drop_redundant_index.sql"),
 ];
 
 pub struct SqliteStore {
