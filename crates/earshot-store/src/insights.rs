@@ -2840,7 +2840,7 @@ mod tests {
 }
 
 #[cfg(test)]
-mod rollup_tests {
+pub(crate) mod rollup_tests {
     use super::*;
     use crate::Store;
     use earshot_model::{
@@ -2978,7 +2978,8 @@ mod rollup_tests {
         (c, a)
     }
 
-    fn save(s: &mut SqliteStore, items: &[(Conversation, Analysis)]) {
+    /// Saves the conversations with their analyses in one batch.
+    pub(crate) fn save(s: &mut SqliteStore, items: &[(Conversation, Analysis)]) {
         let enc: Vec<_> = items
             .iter()
             .map(|(c, _)| crate::encode(c, "t").unwrap())

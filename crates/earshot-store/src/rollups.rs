@@ -560,7 +560,6 @@ mod tests {
 
     #[test]
     fn a_saved_row_contributes_what_sqlite_reads_back() {
-        use crate::Store;
         use earshot_model::{Agent, Analysis, Conversation, Finding, Role, Scores, Turn};
         let mut s = crate::sqlite::SqliteStore::in_memory().unwrap();
         let ts = timestamps();
@@ -614,18 +613,9 @@ mod tests {
                 (c, a)
             })
             .collect();
-        let enc: Vec<_> = items
-            .iter()
-            .map(|(c, _)| crate::encode(c, "t").unwrap())
-            .collect();
-        let rows: Vec<_> = items
-            .iter()
-            .zip(&enc)
-            .map(|((c, a), e)| (c, a, e))
-            .collect();
         // `save_batch` compares, in this crate's tests, the contribution it computes with the one
         // SQLite reads back (a debug assertion); saving twice takes every row out again.
-        s.save_batch(&rows, &[]).unwrap();
-        s.save_batch(&rows, &[]).unwrap();
+        crate::insights::rollup_tests::save(&mut s, &items);
+        crate::insights::rollup_tests::save(&mut s, &items);
     }
 }

@@ -104,12 +104,10 @@ struct FindingSummary<'a> {
     max_rank: Option<i64>,
     /// Per code: findings, findings above info.
     codes: Vec<(&'a str, i64, i64)>,
-    /// `codes` as stored: `[[code, findings, findings above info], ...]`; `None` without findings.
-    codes_json: Option<String>,
 }
 
 impl<'a> FindingSummary<'a> {
-    fn of(findings: &'a [earshot_model::Finding]) -> Result<FindingSummary<'a>> {
+    fn of(findings: &'a [earshot_model::Finding]) -> FindingSummary<'a> {
         let mut flags = 0;
         let mut above_info = 0;
         let mut max_rank = None;
@@ -133,20 +131,20 @@ impl<'a> FindingSummary<'a> {
             e.0 += 1;
             e.1 += above;
         }
-        let codes: Vec<(&'a str, i64, i64)> =
-            codes.into_iter().map(|(c, (n, a))| (c, n, a)).collect();
-        let codes_json = if codes.is_empty() {
-            None
-        } else {
-            Some(serde_json::to_string(&codes)?)
-        };
-        Ok(FindingSummary {
+        FindingSummary {
             flags,
             above_info,
             max_rank,
-            codes,
-            codes_json,
-        })
+            codes: codes.into_iter().map(|(c, (n, a))| (c, n, a)).collect(),
+        }
+    }
+
+    /// `codes` as stored: `[[code, findings, findings above info], ...]`; `None` without findings.
+    fn codes_json(&self) -> Result<Option<String>> {
+        if self.codes.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(serde_json::to_string(&self.codes)?))
     }
 }
 
@@ -237,7 +235,7 @@ impl Store for SqliteStore {
                     risk_explanation: &a.risk_explanation,
                     diagnostics: &a.diagnostics,
                 };
-                let sum = FindingSummary::of(&a.findings)?;
+                let sum = FindingSummary::of(&a.findings);
                 let started_at = ts(conv
                     .started_at
                     .or_else(|| conv.turns.iter().find_map(|t| t.at)));
@@ -275,7 +273,7 @@ impl Store for SqliteStore {
                     sum.flags,
                     sum.above_info,
                     sum.max_rank,
-                    sum.codes_json,
+                    sum.codes_json()?,
                 ])?;
                 if old.is_some() {
                     tx.prepare_cached(

@@ -36,11 +36,12 @@ const EMOTION_MODEL: &[u8] = include_bytes!(concat!(
 
 /// The two models, sharing one feature extraction.
 pub struct Scorer {
-    pub sentiment: LinearModel,
-    pub emotion: LinearModel,
+    /// The models' classes and cue weights; their own `hashed` tables are emptied once copied
+    /// into `joint`, so the models stay private to the scorer.
+    sentiment: LinearModel,
+    emotion: LinearModel,
     /// Both models' hashed rows side by side (3 sentiment then 6 emotion weights per bucket), so
-    /// that a feature costs one memory access instead of two; the models' own `hashed` tables
-    /// are emptied once copied here.
+    /// that a feature costs one memory access instead of two.
     joint: Vec<f32>,
 }
 
